@@ -1,0 +1,68 @@
+# One entry point. `make serve` and `make test` set up a fresh machine by themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test test-unit test-build test-browser bench lint format chromium clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+## serve: build and serve the site at http://127.0.0.1:8000/ with live reload
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+
+## build: a complete, deployable site/ folder
+build: $(INSTALLED)
+	$(BIN)/mkdocs build --strict --clean
+
+## test: every test layer (unit, build, browser)
+test: $(INSTALLED) chromium
+	$(BIN)/ruff check .
+	$(BIN)/pytest tests
+
+test-unit: $(INSTALLED)
+	$(BIN)/pytest tests/unit
+
+test-build: $(INSTALLED)
+	$(BIN)/pytest tests/build
+
+test-browser: $(INSTALLED) chromium
+	$(BIN)/pytest tests/browser
+
+## bench: time to first result, calculator page against bare Pyodide (last line: JSON)
+bench: $(INSTALLED) chromium
+	$(BIN)/python -m tests.benchmark
+
+## lint: ruff check and format check
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## chromium: Debian's Chromium for the browser tests (apt, when missing and root)
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
+	    echo "Install it as root:  apt-get update && apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

@@ -1,0 +1,28 @@
+"""The result a calculator returns: a list of plain blocks the page renders as text.
+
+Blocks hold text, never HTML, so the page can insert them with ``textContent``; the one
+exception is SVG, which ``calculators.svg`` builds with every text escaped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Block = dict[str, Any]
+
+
+def heading(text: str) -> Block:
+    return {"type": "heading", "text": text}
+
+
+def paragraph(text: str) -> Block:
+    return {"type": "paragraph", "text": text}
+
+
+def items(entries: list[str]) -> Block:
+    return {"type": "list", "items": entries}
+
+
+def figure(svg: str, caption: str) -> Block:
+    """An SVG chart with its caption; the chart carries its own title and description."""
+    return {"type": "figure", "svg": svg, "caption": caption}

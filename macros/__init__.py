@@ -1,0 +1,71 @@
+"""Macros that turn the validated model into page fragments (mkdocs-macros entry point).
+
+Pages stay prose plus calls such as ``{{ value_cards() }}``; the HTML lives in
+``macros/templates/*.j2``, rendered with autoescaping so no content text is ever raw HTML.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from macros.schema import Source, Text
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=False,
+)
+
+
+def translate(text: Text, lang: str = "en") -> str:
+    """The text in ``lang``; a missing translation is an error, never a silent fallback."""
+    value = getattr(text, lang)
+    if value is None:
+        raise ValueError(f"missing {lang!r} translation of {text.en!r}")
+    return value
+
+
+def cite(source: Source) -> str:
+    """A handbook reference in the form the guide uses everywhere: 'Handbook ch. 1, p. 13–14'."""
+    return f"Handbook ch. {source.chapter}, p. {source.pages}"
+
+
+TEMPLATES.filters["t"] = translate
+TEMPLATES.filters["cite"] = cite
+
+
+def render(template: str, **context: Any) -> Markup:
+    """Render one template to HTML, dropping blank lines so Markdown keeps it one HTML block."""
+    html = TEMPLATES.get_template(template).render(**context)
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+def define_env(env: Any) -> None:
+    """Register the macros; the model and bundle come from the build hook (``sitebuild``)."""
+    build = env.conf["extra"]["build"]
+
+    @env.macro
+    def value_cards() -> Markup:
+        return render("value_cards.j2", values=build.model.values.values)
+
+    @env.macro
+    def matrix_table() -> Markup:
+        return render("matrix_table.j2", matrix=build.model.matrix)
+
+    @env.macro
+    def calculator(name: str) -> Markup:
+        return render(
+            "calculator.j2",
+            name=name,
+            form=f"forms/{name}.j2",
+            model=build.model,
+            bundle=build.bundle_path,
+            pyodide=build.pyodide_path,
+        )

@@ -1,0 +1,117 @@
+"""Load the handbook's model from ``content/*.yml`` and validate it against the schema.
+
+Errors are reported as one line naming the file, the key path and the line, because the people
+who edit ``content/`` are writers, not programmers: a stack trace would not help them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from macros.schema import CONTENT_FILES, Model
+
+CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+
+KeyPath = tuple[str | int, ...]
+
+
+class ContentError(Exception):
+    """A content file that cannot be used; ``str()`` is the one-line message for the editor."""
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A parsed YAML file with the line of every key path in it."""
+
+    data: Any
+    lines: dict[KeyPath, int]
+
+
+def _format_path(path: KeyPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+def _index_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: Path) -> None:
+    """Record the 1-based line of each key path; refuse duplicate keys, which YAML would hide."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise ContentError(
+                    f"{file}:{key_node.start_mark.line + 1}: {_format_path((*path, key))}: "
+                    "duplicate key"
+                )
+            seen.add(key)
+            _index_lines(value_node, (*path, key), lines, file)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index_lines(item, (*path, index), lines, file)
+
+
+def _parse(file: Path) -> _Located:
+    text = file.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        raise ContentError(f"{file}:{line}: not valid YAML: {error.problem}") from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _index_lines(node, (), lines, file)
+    return _Located(data, lines)
+
+
+def _line_of(path: KeyPath, lines: dict[KeyPath, int]) -> int:
+    """The line of ``path``, or of its nearest ancestor when the key itself is missing."""
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+def _first_error(error: ValidationError, file: Path, located: _Located) -> ContentError:
+    detail = error.errors(include_url=False)[0]
+    path: KeyPath = tuple(detail["loc"])
+    message = "unknown key" if detail["type"] == "extra_forbidden" else detail["msg"]
+    count = error.error_count()
+    more = f" (and {count - 1} more)" if count > 1 else ""
+    return ContentError(
+        f"{file}:{_line_of(path, located.lines)}: {_format_path(path)}: {message}{more}"
+    )
+
+
+def load_file(file: Path, model: type[BaseModel]) -> BaseModel:
+    """Parse and validate one content file."""
+    located = _parse(file)
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as error:
+        raise _first_error(error, file, located) from None
+
+
+def load_content(content_dir: Path = CONTENT_DIR) -> Model:
+    """Validate every content file and check the references between them."""
+    present = {path.name for path in content_dir.glob("*.yml")}
+    unknown = sorted(present - CONTENT_FILES.keys())
+    if unknown:
+        known = ", ".join(sorted(CONTENT_FILES))
+        raise ContentError(f"{content_dir / unknown[0]}:1: unknown content file (known: {known})")
+    parts: dict[str, BaseModel] = {}
+    for name, model in CONTENT_FILES.items():
+        file = content_dir / name
+        if not file.exists():
+            raise ContentError(f"{file}:1: missing content file")
+        parts[name.removesuffix(".yml")] = load_file(file, model)
+    return Model(**parts)

@@ -1,0 +1,1 @@
+"""Build helpers: vendoring npm packages, bundling the calculators, checking the built site."""

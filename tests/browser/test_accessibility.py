@@ -1,0 +1,33 @@
+"""axe-core (pinned, vendored into the test run only) finds no WCAG 2.1 A/AA violation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from tests.support.site import built_pages
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page: Page, axe_script: Path) -> list[str]:
+    page.add_script_tag(path=str(axe_script))
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    return [
+        f"{violation['id']}: {node['target']} {node['failureSummary']}"
+        for violation in results["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def test_every_page_passes_axe(site: Path, visit, axe_script: Path) -> None:
+    found = {}
+    for path in built_pages(site):
+        visit.open(path).wait_for_load_state("networkidle")
+        problems = axe_violations(visit.page, axe_script)
+        if problems:
+            found[path] = problems
+    assert found == {}

@@ -1,0 +1,75 @@
+"""Checks over the strictly built site: complete, self-contained, and Pyodide vendored right."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitebuild.mkdocs_hooks import PYODIDE_DIR
+from sitebuild.npm import PYODIDE, vendored
+from tests.support.site import built_pages
+
+EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "about/"}
+# Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
+LOADED = re.compile(r"""(?:\bsrc=|<link[^>]*\bhref=|url\(|import\s*\(?)\s*["']?(https?:)?//""")
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_built(site: Path) -> None:
+    assert set(built_pages(site)) >= EXPECTED_PAGES
+
+
+def test_pyodide_runtime_is_complete_and_identical_to_the_pinned_package(site: Path) -> None:
+    source = vendored(PYODIDE)
+    shipped = sorted(path.name for path in (site / PYODIDE_DIR).iterdir())
+    assert shipped == sorted(PYODIDE.files)
+    for name in PYODIDE.files:
+        assert (site / PYODIDE_DIR / name).read_bytes() == (source / name).read_bytes()
+
+
+def test_no_page_loads_anything_from_another_origin(site: Path) -> None:
+    offenders = [
+        f"{path.relative_to(site)}: {match.group(0)}"
+        for path in [*html_pages(site), *site.rglob("*.css")]
+        for match in LOADED.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_no_google_fonts_or_cdn(site: Path) -> None:
+    for path in html_pages(site):
+        html = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, path
+        assert "unpkg.com" not in html and "jsdelivr" not in html, path
+
+
+def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
+    with_form = {
+        path.parent.relative_to(site).as_posix()
+        for path in html_pages(site)
+        if "data-calculator=" in path.read_text(encoding="utf-8")
+    }
+    assert with_form == {"tools/matrix"}
+
+
+def test_calculator_form_points_at_files_that_exist(site: Path) -> None:
+    html = (site / "tools/matrix/index.html").read_text(encoding="utf-8")
+    bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
+    pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
+    assert (site / bundle).is_file()
+    assert (site / pyodide / "pyodide.mjs").is_file()
+
+
+def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:
+    for page in built_pages(site):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert "Let's do it together!" in html or "Let&#39;s do it together!" in html, page
+        assert "CC BY-NC-SA 4.0" in html, page
+
+
+def test_no_macro_error_left_in_pages(site: Path) -> None:
+    for path in html_pages(site):
+        assert "Macro" not in path.read_text(encoding="utf-8").replace("macros", ""), path

@@ -1,0 +1,44 @@
+"""The calculators bundle is reproducible and runs from its own files, as in Pyodide.
+
+``-I -S`` keep the installed checkout out of reach, so only the zip's files can be imported.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from macros.content import load_content
+from sitebuild.bundle import MODEL_FILE, build_bundle
+
+
+def test_bundle_is_reproducible_and_named_by_its_hash() -> None:
+    model = load_content()
+    first, second = build_bundle(model), build_bundle(model)
+    assert first == second
+    assert first.name.startswith("calculators.") and first.name.endswith(".zip")
+
+
+def test_bundle_runs_standalone(tmp_path: Path) -> None:
+    bundle = build_bundle(load_content())
+    zipfile.ZipFile(io.BytesIO(bundle.data)).extractall(tmp_path)
+    assert (tmp_path / MODEL_FILE).exists()
+    script = (
+        "import json, sys; sys.path.insert(0, '.'); from calculators.runtime import run; "
+        "print(run('matrix', json.dumps({'planning': 'professionals', "
+        "'production': 'professionals'})))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = json.loads(output)
+    assert result["ok"] is True
+    assert result["blocks"][0]["text"] == "Traditional professional services"

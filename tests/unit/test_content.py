@@ -1,0 +1,97 @@
+"""The content schema accepts the real content and names file, key and line for every mistake."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.content import CONTENT_DIR, ContentError, load_content
+from macros.schema import CONTENT_FILES
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, copy)
+    return copy
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def error_of(content: Path) -> str:
+    with pytest.raises(ContentError) as raised:
+        load_content(content)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+def line_of(file: Path, needle: str) -> int:
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_the_real_content_is_valid() -> None:
+    model = load_content()
+    assert [value.id for value in model.values.values] == [
+        "openness",
+        "democracy",
+        "creativity",
+        "leadership",
+    ]
+    assert len(model.matrix.cells) == 9
+
+
+def test_unknown_key_names_file_key_and_line(content: Path) -> None:
+    file = content / "values.yml"
+    edit(file, "  - id: democracy\n", "  - id: democracy\n    colour: red\n")
+    assert error_of(content) == (
+        f"{file}:{line_of(file, 'colour: red')}: values[1].colour: unknown key"
+    )
+
+
+def test_missing_title_points_at_the_item(content: Path) -> None:
+    file = content / "values.yml"
+    edit(file, "    name:\n      en: Creativity\n", "")
+    assert error_of(content) == (
+        f"{file}:{line_of(file, 'id: creativity')}: values[2].name: Field required"
+    )
+
+
+def test_wrong_type_is_reported_at_its_line(content: Path) -> None:
+    file = content / "matrix.yml"
+    edit(file, 'source: {chapter: 1, pages: "13–14"}', 'source: {chapter: one, pages: "13–14"}')
+    message = error_of(content)
+    assert message.startswith(f"{file}:3: source.chapter: ")
+    assert "integer" in message
+
+
+def test_duplicate_keys_are_refused(content: Path) -> None:
+    file = content / "values.yml"
+    edit(file, "  - id: openness\n", "  - id: openness\n    id: open\n")
+    assert error_of(content) == f"{file}:4: values[0].id: duplicate key"
+
+
+def test_broken_yaml_names_its_line(content: Path) -> None:
+    file = content / "values.yml"
+    edit(file, "  - id: creativity\n", "  - id: [creativity\n")
+    assert error_of(content).startswith(f"{file}:")
+    assert "not valid YAML" in error_of(content)
+
+
+def test_unknown_and_missing_files_are_errors(content: Path) -> None:
+    (content / "valeus.yml").write_text("values: []\n", encoding="utf-8")
+    assert "unknown content file" in error_of(content)
+    (content / "valeus.yml").unlink()
+    (content / "matrix.yml").unlink()
+    assert error_of(content) == f"{content / 'matrix.yml'}:1: missing content file"
+
+
+def test_every_content_file_has_a_schema() -> None:
+    assert {path.name for path in CONTENT_DIR.glob("*.yml")} == set(CONTENT_FILES)
