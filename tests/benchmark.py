@@ -1,7 +1,9 @@
 """Time to first result: the matrix calculator page against a bare page that only runs ``1+1``.
 
 Both boot the same vendored Pyodide in a module worker from the same local server under a
-sub-path. Cold = a fresh browser context (empty HTTP cache); warm = a reload in that context.
+sub-path. Cold = a fresh browser profile on disk (empty HTTP cache, as a person's first visit);
+warm = a reload in that profile. An on-disk profile matters: an in-memory context does not keep a
+file as large as ``pyodide.asm.wasm`` in its HTTP cache, which no real visitor would see.
 The calculator page opens with its answers already chosen (as a restored session would), so its
 first result appears as soon as Python is ready. Prints medians and the ratios calculator/bare;
 the last line is one JSON object. Run: ``make bench`` (``BENCH_RUNS`` sets the runs, default 5).
@@ -20,7 +22,7 @@ from playwright.sync_api import BrowserContext, sync_playwright
 
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.static_server import serving
-from tests.support.chromium import launch
+from tests.support.chromium import launch_profile
 from tests.support.site import ROOT, mkdocs_build
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -93,11 +95,10 @@ def main() -> None:
     samples: dict[str, list[float]] = {"bare_cold": [], "bare_warm": [], "cold": [], "warm": []}
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         site = _prepare_site(Path(scratch))
-        browser = launch(playwright)
         with serving(site) as base_url:
             for run in range(RUNS):
                 for key, path, init in (("bare", BARE, None), ("", CALCULATOR, CALCULATOR_INIT)):
-                    context = browser.new_context()
+                    context = launch_profile(playwright, Path(tempfile.mkdtemp(dir=scratch)))
                     if init:
                         context.add_init_script(init)
                     cold, warm = _first_result_ms(context, base_url + path)
@@ -109,7 +110,6 @@ def main() -> None:
                     + ", ".join(f"{name} {values[-1]:.0f} ms" for name, values in samples.items()),
                     flush=True,
                 )
-        browser.close()
     medians = {name: statistics.median(values) for name, values in samples.items()}
     summary = {
         "cold_ratio": round(medians["cold"] / medians["bare_cold"], 3),

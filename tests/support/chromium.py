@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Playwright
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Playwright
 
 EXECUTABLE = "/usr/bin/chromium"
 ARGS = (
@@ -20,3 +22,14 @@ ARGS = (
 
 def launch(playwright: Playwright) -> Browser:
     return playwright.chromium.launch(executable_path=EXECUTABLE, args=list(ARGS))
+
+
+def launch_profile(playwright: Playwright, profile: Path) -> BrowserContext:
+    """A browser with an on-disk profile, as a person has: its HTTP cache keeps large files.
+
+    A context from ``launch().new_context()`` keeps its HTTP cache in memory and does not store a
+    file as large as ``pyodide.asm.wasm`` (9.6 MB), so a reload there fetches it again.
+    """
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=EXECUTABLE, args=list(ARGS)
+    )

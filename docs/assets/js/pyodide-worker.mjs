@@ -1,7 +1,9 @@
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
 // Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "run", id, name, answers}.
-// Messages out: {type: "progress", stage, percent}, {type: "ready", ms}, {type: "result", id, result},
-//               {type: "failed", message}.
+// Messages out: {type: "progress", stage, percent}, {type: "ready", ms, snapshot},
+//               {type: "result", id, result}, {type: "failed", message}.
+
+import { dropSnapshot, loadSnapshot, saveSnapshot } from "./pyodide-snapshot.mjs";
 
 const EXTRACT_DIR = "/home/pyodide/guide";
 let ready = null;
@@ -16,22 +18,40 @@ async function fetchBundle(url) {
   return response.arrayBuffer();
 }
 
+async function startPython(pyodideURL) {
+  // A repeat visit starts from the snapshot the first visit saved; the first visit saves one.
+  const [{ loadPyodide }, snapshot] = await Promise.all([
+    import(new URL("pyodide.mjs", pyodideURL).href),
+    loadSnapshot(pyodideURL),
+  ]);
+  progress("start", 40);
+  const options = {
+    indexURL: pyodideURL,
+    lockFileURL: new URL("pyodide-lock.json", pyodideURL).href,
+    stdout: () => {},
+  };
+  if (snapshot) {
+    try {
+      return { pyodide: await loadPyodide({ ...options, _loadSnapshot: snapshot }), snapshot: true };
+    } catch {
+      await dropSnapshot();
+    }
+  }
+  const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
+  saveSnapshot(pyodideURL, pyodide.makeMemorySnapshot());
+  return { pyodide, snapshot: false };
+}
+
 async function boot({ pyodideURL, bundleURL }) {
   const started = performance.now();
   progress("download", 10);
   const bundle = fetchBundle(bundleURL);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideURL).href);
-  progress("start", 40);
-  const pyodide = await loadPyodide({
-    indexURL: pyodideURL,
-    lockFileURL: new URL("pyodide-lock.json", pyodideURL).href,
-    stdout: () => {},
-  });
+  const { pyodide, snapshot } = await startPython(pyodideURL);
   progress("calculators", 85);
   pyodide.unpackArchive(await bundle, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
-  self.postMessage({ type: "ready", ms: performance.now() - started });
+  self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
   return run;
 }
 
