@@ -1,7 +1,10 @@
 """A plain static file server for ``site/`` under a sub-path, as an intranet server would host it.
 
 Used by the browser tests and the benchmark. It sends explicit MIME types (Pyodide needs
-``application/wasm`` and JavaScript for ``.mjs``) instead of trusting the machine's table.
+``application/wasm`` and JavaScript for ``.mjs``) instead of trusting the machine's table, and
+the same caching and Content-Security-Policy as the shipped server configurations
+(``sitebuild.policy``). A test can break it on purpose (``mime_types``, ``policy``) to see that
+the server self-check page notices.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
+
+from sitebuild.policy import CONTENT_SECURITY_POLICY, cache_control
 
 MIME_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -33,6 +38,7 @@ DEFAULT_PREFIX = "/kommune/samskaping/"
 
 class _Handler(SimpleHTTPRequestHandler):
     prefix = DEFAULT_PREFIX
+    policy = CONTENT_SECURITY_POLICY
     extensions_map: ClassVar[dict[str, str]] = {"": "application/octet-stream", **MIME_TYPES}
 
     def translate_path(self, path: str) -> str:
@@ -41,8 +47,10 @@ class _Handler(SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self) -> None:
-        # Revalidate everything: the simplest policy that never serves a stale page.
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", cache_control(self.path.split("?")[0]))
+        if self.policy:
+            self.send_header("Content-Security-Policy", self.policy)
+        self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -50,11 +58,24 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(directory: Path, prefix: str = DEFAULT_PREFIX, port: int = 0) -> Iterator[str]:
-    """Serve ``directory`` at ``http://127.0.0.1:PORT{prefix}`` and yield that base URL."""
-    handler = functools.partial(
-        type("Handler", (_Handler,), {"prefix": prefix}), directory=str(directory)
-    )
+def serving(
+    directory: Path,
+    prefix: str = DEFAULT_PREFIX,
+    port: int = 0,
+    mime_types: dict[str, str] | None = None,
+    policy: str = CONTENT_SECURITY_POLICY,
+) -> Iterator[str]:
+    """Serve ``directory`` at ``http://127.0.0.1:PORT{prefix}`` and yield that base URL.
+
+    ``mime_types`` replaces entries of the MIME table; ``policy`` is the Content-Security-Policy
+    sent ("" sends none).
+    """
+    attributes = {
+        "prefix": prefix,
+        "policy": policy,
+        "extensions_map": {**_Handler.extensions_map, **(mime_types or {})},
+    }
+    handler = functools.partial(type("Handler", (_Handler,), attributes), directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
