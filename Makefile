@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test test-unit test-build test-browser bench lint format chromium clean
+.PHONY: serve build dist test test-unit test-build test-browser bench lint format chromium servers clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --clean
 
 ## test: every test layer (unit, build, browser)
-test: $(INSTALLED) chromium
+test: $(INSTALLED) chromium servers
 	$(BIN)/ruff check .
 	$(BIN)/pytest tests
 
@@ -36,7 +36,7 @@ test-unit: $(INSTALLED)
 test-build: $(INSTALLED)
 	$(BIN)/pytest tests/build
 
-test-browser: $(INSTALLED) chromium
+test-browser: $(INSTALLED) chromium servers
 	$(BIN)/pytest tests/browser
 
 ## bench: time to first result, calculator page against bare Pyodide (last line: JSON)
@@ -60,6 +60,22 @@ chromium:
 	  else \
 	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
 	    echo "Install it as root:  apt-get update && apt-get install -y chromium"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## servers: Debian's nginx (with its Brotli module) and Apache httpd for the browser tests
+servers:
+	@missing=""; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
+	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "The browser tests need Debian's$$missing."; \
+	    echo "Install as root:  apt-get update && apt-get install -y$$missing"; \
 	    exit 1; \
 	  fi; \
 	fi

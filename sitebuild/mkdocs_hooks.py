@@ -20,6 +20,8 @@ from macros.schema import Model
 from sitebuild.bundle import Bundle, build_bundle
 from sitebuild.checks import check_site
 from sitebuild.npm import PYODIDE, VendorError, vendored
+from sitebuild.offline import add_register_script, offline_enabled
+from sitebuild.publish import finish_site
 
 BUNDLE_DIR = "calculators"
 PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
@@ -56,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         raise PluginError(str(error)) from None
     config.extra["build"] = SiteBuild(model=model, bundle=build_bundle(model))
+    add_register_script(config)
     return config
 
 
@@ -76,3 +79,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems = check_site(site)
     if problems:
         raise PluginError("the built site has problems:\n" + "\n".join(problems))
+    finish_site(site, PYODIDE_DIR, offline_enabled(config))

@@ -1,7 +1,8 @@
 """The browser layer: the built site on a local server under a sub-path, driven in Chromium.
 
-Every request the page (and its workers) makes is recorded; a test fails if any of them goes
-anywhere but the local server.
+Every test runs three times: against the project's own test server, and against Debian's nginx
+and Apache httpd configured with the files the guide ships for them. Every request the page (and
+its workers) makes is recorded; a test fails if any of them goes anywhere but the local server.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitebuild.npm import AXE_CORE, vendored
-from sitebuild.static_server import serving
+from sitebuild.static_server import DEFAULT_PREFIX, serving
 from tests.support.chromium import launch
+from tests.support.servers import apache, nginx
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
+SERVERS = {"test-server": serving, "nginx": nginx, "apache": apache}
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    with serving(site) as url:
+@pytest.fixture(scope="session", params=SERVERS)
+def base_url(request: pytest.FixtureRequest, site: Path) -> Iterator[str]:
+    with SERVERS[request.param](site, DEFAULT_PREFIX) as url:
         yield url
 
 

@@ -1,0 +1,29 @@
+// Offline after the first visit: registers the site's service worker (sw.js at the site root)
+// where the browser allows one (https or localhost; a plain-http intranet works from the HTTP
+// cache alone). It waits until the page has settled, and on a calculator page until Python is
+// ready, so that copying the site for offline use never slows the first result.
+// Only in the build when the offline copy is switched on (mkdocs.yml extra.offline).
+
+const ROOT = new URL("../../", import.meta.url);
+
+function register() {
+  navigator.serviceWorker
+    .register(new URL("sw.js", ROOT), { scope: ROOT.href, updateViaCache: "none" })
+    .catch(() => {}); // Not allowed here (private mode, policy): the site works without it.
+}
+
+function whenSettled(callback) {
+  const form = document.querySelector("form[data-calculator]");
+  if (!form || form.dataset.ready) return callback();
+  const observer = new MutationObserver(() => {
+    if (!form.dataset.ready) return;
+    observer.disconnect();
+    callback();
+  });
+  observer.observe(form, { attributes: true, attributeFilter: ["data-ready"] });
+}
+
+if ("serviceWorker" in navigator) {
+  if (document.readyState === "complete") whenSettled(register);
+  else window.addEventListener("load", () => whenSettled(register), { once: true });
+}

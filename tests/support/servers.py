@@ -1,0 +1,156 @@
+"""Debian's nginx and Apache httpd serving a built site under a sub-path, on 127.0.0.1.
+
+Each server is configured with the file the guide ships for it (``deploy/nginx.conf``, the
+site's own ``.htaccess``) inside a minimal main configuration, as an IT department would include
+it. Both run in the foreground as children of the test run and are stopped when it leaves.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.support.site import ROOT
+
+NGINX = "/usr/sbin/nginx"
+APACHE = "/usr/sbin/apache2"
+APACHE_MODULES = "/usr/lib/apache2/modules"
+SHIPPED_NGINX_PREFIX = "/kommune/samskaping/"
+SHIPPED_NGINX_FOLDER = "/srv/samskaping/"
+START_TIMEOUT_S = 15
+
+NGINX_MAIN = """
+daemon off;
+worker_processes 1;
+pid {run}/nginx.pid;
+error_log {run}/error.log warn;
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        include {run}/guide.conf;
+    }}
+}}
+"""
+
+APACHE_MAIN = """
+ServerName 127.0.0.1
+Listen 127.0.0.1:{port}
+PidFile {run}/httpd.pid
+ErrorLog {run}/error.log
+LogLevel warn
+DefaultRuntimeDir {run}
+Mutex file:{run} default
+User www-data
+Group www-data
+LoadModule mpm_event_module {modules}/mod_mpm_event.so
+LoadModule authz_core_module {modules}/mod_authz_core.so
+LoadModule mime_module {modules}/mod_mime.so
+LoadModule dir_module {modules}/mod_dir.so
+LoadModule alias_module {modules}/mod_alias.so
+LoadModule headers_module {modules}/mod_headers.so
+LoadModule rewrite_module {modules}/mod_rewrite.so
+LoadModule filter_module {modules}/mod_filter.so
+LoadModule deflate_module {modules}/mod_deflate.so
+# Debian's defaults, enabled on a stock install: its MIME and language table, gzip on the fly.
+Include /etc/apache2/mods-available/mime.conf
+Include /etc/apache2/mods-available/deflate.conf
+Alias {prefix} {site}/
+<Directory {site}>
+    AllowOverride FileInfo Indexes
+    Require all granted
+</Directory>
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _logs(run: Path) -> str:
+    return "\n".join(path.read_text(errors="replace") for path in sorted(run.glob("*.log")))
+
+
+def _wait_for(port: int, process: subprocess.Popen[bytes], run: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped:\n{_logs(run)}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer on port {port} within {START_TIMEOUT_S} s")
+
+
+def _public_copy(site: Path, scratch: Path) -> Path:
+    """A copy the servers' unprivileged workers (nobody, www-data) may read."""
+    copy = scratch / "site"
+    shutil.copytree(site, copy)
+    for path in [scratch, *copy.rglob("*"), copy]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return copy
+
+
+@contextmanager
+def _running(command: list[str], port: int, run: Path) -> Iterator[None]:
+    with (run / "output.log").open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        _wait_for(port, process, run)
+        yield
+    finally:
+        process.terminate()
+        process.wait(timeout=START_TIMEOUT_S)
+
+
+@contextmanager
+def nginx(site: Path, prefix: str) -> Iterator[str]:
+    """Serve ``site`` with nginx and ``deploy/nginx.conf`` at ``http://127.0.0.1:PORT{prefix}``."""
+    with tempfile.TemporaryDirectory() as scratch:
+        run = Path(scratch)
+        public = _public_copy(site, run)
+        port = _free_port()
+        shipped = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
+        guide = shipped.replace(SHIPPED_NGINX_PREFIX, prefix).replace(
+            SHIPPED_NGINX_FOLDER, f"{public}/"
+        )
+        (run / "guide.conf").write_text(guide, encoding="utf-8")
+        main = run / "nginx.conf"
+        main.write_text(NGINX_MAIN.format(run=run, port=port), encoding="utf-8")
+        with _running([NGINX, "-p", str(run), "-c", str(main)], port, run):
+            yield f"http://127.0.0.1:{port}{prefix}"
+
+
+@contextmanager
+def apache(site: Path, prefix: str) -> Iterator[str]:
+    """Serve ``site`` with Apache httpd and the site's ``.htaccess`` at ``…:PORT{prefix}``."""
+    with tempfile.TemporaryDirectory() as scratch:
+        run = Path(scratch)
+        public = _public_copy(site, run)
+        port = _free_port()
+        main = run / "httpd.conf"
+        main.write_text(
+            APACHE_MAIN.format(
+                run=run, port=port, modules=APACHE_MODULES, prefix=prefix, site=public
+            ),
+            encoding="utf-8",
+        )
+        with _running([APACHE, "-f", str(main), "-DFOREGROUND"], port, run):
+            yield f"http://127.0.0.1:{port}{prefix}"
