@@ -1,0 +1,101 @@
+"""Offline after the first visit: with the service worker installed, the server is stopped and
+the guide's pages still open and its calculators still compute; a release built with the
+offline copy switched off removes it from the browser."""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Error, Page, expect
+
+from sitebuild.static_server import serving
+from tests.support.site import ROOT, mkdocs_build
+
+READY_TIMEOUT_MS = 60_000
+CACHE_PREFIX = "samskaping-guide-"
+INSTALLED = "navigator.serviceWorker.ready.then((registration) => Boolean(registration.active))"
+GUIDE_CACHES = f"caches.keys().then((names) => names.filter((n) => n.startsWith('{CACHE_PREFIX}')))"
+SWITCHED_OFF = f"""(async () => navigator.serviceWorker.controller === null
+  && (await navigator.serviceWorker.getRegistrations()).length === 0
+  && (await {GUIDE_CACHES}).length === 0)()"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def eventually(page: Page, expression: str, timeout_s: float = 60) -> None:
+    """Wait until ``expression`` is true, across the reloads a service worker may cause."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if page.evaluate(expression):
+                return
+        except Error:  # the page was navigating
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"still false after {timeout_s} s: {expression}")
+
+
+def install_offline_copy(page: Page, url: str) -> None:
+    page.goto(url)
+    assert page.evaluate(INSTALLED)
+    assert len(page.evaluate(GUIDE_CACHES)) == 1
+
+
+@pytest.fixture(scope="module")
+def site_without_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site-offline-off")
+    os.environ["GUIDE_OFFLINE"] = "false"
+    try:
+        result = mkdocs_build(ROOT, site_dir)
+    finally:
+        del os.environ["GUIDE_OFFLINE"]
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def test_calculators_compute_with_the_server_gone(site: Path, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    with serving(site) as url:
+        install_offline_copy(page, url)
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", int(url.split(":")[2].split("/")[0])), timeout=1)
+    page.goto(url + "values/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.goto(url + "tools/matrix/")
+    form = page.locator("form[data-calculator]")
+    expect(form).to_have_attribute("data-ready", "true", timeout=READY_TIMEOUT_MS)
+    page.get_by_role("radio", name="Professionals and civil society together").first.check()
+    page.locator("#field-production").get_by_role(
+        "radio", name="Professionals and civil society together"
+    ).check()
+    expect(page.locator(".guide-result").get_by_role("heading")).to_have_text(
+        "Co-production (thick collaboration)"
+    )
+    context.close()
+
+
+def test_a_release_without_offline_copy_removes_it(
+    site: Path, site_without_offline: Path, browser: Browser
+) -> None:
+    assert "registration.unregister()" in (site_without_offline / "sw.js").read_text()
+    assert "offline.js" not in (site_without_offline / "index.html").read_text()
+    context = browser.new_context()
+    page = context.new_page()
+    port = free_port()
+    with serving(site, port=port) as url:
+        install_offline_copy(page, url)
+    with serving(site_without_offline, port=port) as url:
+        page.reload()
+        eventually(page, SWITCHED_OFF)
+        page.goto(url + "about/")
+        assert page.evaluate(SWITCHED_OFF)
+    context.close()
