@@ -25,6 +25,10 @@ serve: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/mkdocs build --strict --clean
 
+## dist: dist/samskaping-guide-<version>-<release>.zip (site/, DEPLOY.md, nginx.conf, SHA256SUMS)
+dist: build
+	$(BIN)/python -m sitebuild.dist site dist
+
 ## test: every test layer (unit, build, browser)
 test: $(INSTALLED) chromium servers
 	$(BIN)/ruff check .
@@ -81,4 +85,4 @@ servers:
 	fi
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site dist .pytest_cache .ruff_cache

@@ -67,6 +67,7 @@ class RecordedPage:
 @pytest.fixture
 def visit(browser: Browser, base_url: str) -> Iterator[RecordedPage]:
     context = browser.new_context()
+    context.set_default_timeout(60_000)  # two cores shared with Pyodide's start-up
     recorded = RecordedPage(context.new_page(), base_url)
     yield recorded
     context.close()

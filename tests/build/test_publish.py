@@ -1,0 +1,53 @@
+"""The finishing steps of the build: file list, service worker, compressed copies, configs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import brotli
+
+from sitebuild.manifest import MANIFEST
+from sitebuild.mkdocs_hooks import PYODIDE_DIR
+from sitebuild.npm import PYODIDE
+from tests.support.site import built_pages
+
+
+def test_the_file_list_covers_what_a_browser_fetches_and_nothing_else(site: Path) -> None:
+    manifest = json.loads((site / MANIFEST).read_text())
+    files = manifest["files"]
+    assert {f"{PYODIDE_DIR}/{name}" for name in PYODIDE.files} <= set(files)
+    assert not [path for path in files if path.endswith((".gz", ".br"))]
+    assert not {"sw.js", MANIFEST, ".htaccess", "web.config"} & set(files)
+    wasm = site / PYODIDE_DIR / "pyodide.asm.wasm"
+    assert files[f"{PYODIDE_DIR}/pyodide.asm.wasm"]["bytes"] == wasm.stat().st_size
+
+
+def test_the_service_worker_precaches_every_page_and_the_runtime(site: Path) -> None:
+    code = (site / "sw.js").read_text()
+    release = json.loads(re.match(r"const RELEASE = (\{.*?\});\n", code, re.DOTALL).group(1))
+    assert release["version"] == json.loads((site / MANIFEST).read_text())["version"]
+    pages = {"./" if page == "" else page for page in built_pages(site)}
+    assert pages <= set(release["files"])
+    assert f"{PYODIDE_DIR}/pyodide.asm.wasm" in release["files"]
+    assert "offline.js" in (site / "index.html").read_text()
+
+
+def test_compressed_copies_decode_to_the_original(site: Path) -> None:
+    wasm = (site / PYODIDE_DIR / "pyodide.asm.wasm").read_bytes()
+    brotli_copy = (site / PYODIDE_DIR / "pyodide.asm.wasm.br").read_bytes()
+    gzip_copy = (site / PYODIDE_DIR / "pyodide.asm.wasm.gz").read_bytes()
+    assert len(brotli_copy) < len(gzip_copy) < len(wasm) // 2
+    assert brotli.decompress(brotli_copy) == wasm
+    assert gzip.decompress(gzip_copy) == wasm
+    for page in built_pages(site):
+        assert (site / page / "index.html.gz").is_file(), page
+    # Already compressed: no copy.
+    assert not (site / PYODIDE_DIR / "python_stdlib.zip.gz").exists()
+
+
+def test_apache_and_iis_configuration_ship_inside_the_site(site: Path) -> None:
+    assert (site / ".htaccess").read_text() == (Path("deploy") / "apache.htaccess").read_text()
+    assert (site / "web.config").read_text() == (Path("deploy") / "iis.web.config").read_text()
