@@ -32,14 +32,16 @@ BARE = "__bench__/bare.html"
 
 BARE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
-<body><p id="out">starting</p>
-<script type="module">
+<body><p id="out">starting</p><script type="module" src="bare.mjs"></script></body></html>
+"""
+
+# A file, not inline: the server sends the site's Content-Security-Policy here too.
+BARE_SCRIPT = """
 const worker = new Worker(new URL("bare-worker.mjs", import.meta.url), {type: "module"});
 worker.onmessage = ({data}) => {
   document.getElementById("out").textContent = data;
   window.__firstResult = performance.now();
 };
-</script></body></html>
 """
 
 BARE_WORKER = f"""
@@ -73,7 +75,7 @@ def _first_result_ms(context: BrowserContext, url: str) -> tuple[float, float]:
     times = []
     for load in (page.goto, lambda _: page.reload()):
         load(url)
-        page.wait_for_function("window.__firstResult !== undefined", timeout=TIMEOUT_MS)
+        page.wait_for_function("() => window.__firstResult !== undefined", timeout=TIMEOUT_MS)
         times.append(page.evaluate("window.__firstResult"))
     page.close()
     return times[0], times[1]
@@ -87,6 +89,7 @@ def _prepare_site(directory: Path) -> Path:
     bench = site / "__bench__"
     bench.mkdir()
     (bench / "bare.html").write_text(BARE_HTML, encoding="utf-8")
+    (bench / "bare.mjs").write_text(BARE_SCRIPT, encoding="utf-8")
     (bench / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
     return site
 

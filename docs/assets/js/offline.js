@@ -1,10 +1,11 @@
 // Offline after the first visit: registers the site's service worker (sw.js at the site root)
 // where the browser allows one (https or localhost; a plain-http intranet works from the HTTP
 // cache alone). It waits until the page has settled, and on a calculator page until Python is
-// ready, so that copying the site for offline use never slows the first result.
+// ready and a moment more, so that copying the site for offline use never slows the first result.
 // Only in the build when the offline copy is switched on (mkdocs.yml extra.offline).
 
 const ROOT = new URL("../../", import.meta.url);
+const AFTER_SETTLED_MS = 3000;
 
 function register() {
   navigator.serviceWorker
@@ -24,6 +25,7 @@ function whenSettled(callback) {
 }
 
 if ("serviceWorker" in navigator) {
-  if (document.readyState === "complete") whenSettled(register);
-  else window.addEventListener("load", () => whenSettled(register), { once: true });
+  const later = () => setTimeout(register, AFTER_SETTLED_MS);
+  if (document.readyState === "complete") whenSettled(later);
+  else window.addEventListener("load", () => whenSettled(later), { once: true });
 }

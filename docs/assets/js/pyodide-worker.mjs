@@ -7,6 +7,7 @@ import { dropSnapshot, loadSnapshot, saveSnapshot } from "./pyodide-snapshot.mjs
 
 const EXTRACT_DIR = "/home/pyodide/guide";
 let ready = null;
+let saveAfterFirstResult = null; // storing the snapshot waits until the first result is out
 
 function progress(stage, percent) {
   self.postMessage({ type: "progress", stage, percent });
@@ -38,7 +39,8 @@ async function startPython(pyodideURL) {
     }
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
-  saveSnapshot(pyodideURL, pyodide.makeMemorySnapshot());
+  const bytes = pyodide.makeMemorySnapshot(); // must be taken before any other Python runs
+  saveAfterFirstResult = () => saveSnapshot(pyodideURL, bytes);
   return { pyodide, snapshot: false };
 }
 
@@ -66,6 +68,8 @@ self.onmessage = async ({ data }) => {
       const run = await ready;
       const result = JSON.parse(run(data.name, JSON.stringify(data.answers)));
       self.postMessage({ type: "result", id: data.id, result });
+      saveAfterFirstResult?.();
+      saveAfterFirstResult = null;
     } catch (error) {
       self.postMessage({ type: "result", id: data.id, result: { ok: false, errors: [{ field: "", message: String(error.message || error) }] } });
     }
