@@ -28,8 +28,9 @@ def launch_profile(playwright: Playwright, profile: Path) -> BrowserContext:
     """A browser with an on-disk profile, as a person has: its HTTP cache keeps large files.
 
     A context from ``launch().new_context()`` keeps its HTTP cache in memory and does not store a
-    file as large as ``pyodide.asm.wasm`` (9.6 MB), so a reload there fetches it again.
+    file as large as ``pyodide.asm.wasm`` (9.6 MB), so a reload there fetches it again. Service
+    workers are blocked: this profile measures what the HTTP cache alone does.
     """
     return playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=EXECUTABLE, args=list(ARGS)
+        str(profile), executable_path=EXECUTABLE, args=list(ARGS), service_workers="block"
     )
