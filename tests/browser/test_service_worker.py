@@ -8,11 +8,13 @@ import os
 import socket
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Error, Page, expect
 
 from sitebuild.static_server import serving
+from tests.support.servers import free_port
 from tests.support.site import ROOT, mkdocs_build
 
 READY_TIMEOUT_MS = 60_000
@@ -22,12 +24,6 @@ GUIDE_CACHES = f"caches.keys().then((names) => names.filter((n) => n.startsWith(
 SWITCHED_OFF = f"""(async () => navigator.serviceWorker.controller === null
   && (await navigator.serviceWorker.getRegistrations()).length === 0
   && (await {GUIDE_CACHES}).length === 0)()"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def eventually(page: Page, expression: str, timeout_s: float = 60) -> None:
@@ -67,7 +63,7 @@ def test_calculators_compute_with_the_server_gone(site: Path, browser: Browser) 
     with serving(site) as url:
         install_offline_copy(page, url)
     with pytest.raises(OSError):
-        socket.create_connection(("127.0.0.1", int(url.split(":")[2].split("/")[0])), timeout=1)
+        socket.create_connection(("127.0.0.1", urlsplit(url).port), timeout=1)  # server gone
     page.goto(url + "values/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.goto(url + "tools/matrix/")

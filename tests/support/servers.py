@@ -76,7 +76,8 @@ Alias {prefix} {site}/
 """
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -126,7 +127,7 @@ def nginx(site: Path, prefix: str) -> Iterator[str]:
     with tempfile.TemporaryDirectory() as scratch:
         run = Path(scratch)
         public = _public_copy(site, run)
-        port = _free_port()
+        port = free_port()
         shipped = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
         guide = shipped.replace(SHIPPED_NGINX_PREFIX, prefix).replace(
             SHIPPED_NGINX_FOLDER, f"{public}/"
@@ -144,7 +145,7 @@ def apache(site: Path, prefix: str) -> Iterator[str]:
     with tempfile.TemporaryDirectory() as scratch:
         run = Path(scratch)
         public = _public_copy(site, run)
-        port = _free_port()
+        port = free_port()
         main = run / "httpd.conf"
         main.write_text(
             APACHE_MAIN.format(

@@ -7,7 +7,14 @@ import { dropSnapshot, loadSnapshot, saveSnapshot } from "./pyodide-snapshot.mjs
 
 const EXTRACT_DIR = "/home/pyodide/guide";
 let ready = null;
-let saveAfterFirstResult = null; // storing the snapshot waits until the first result is out
+let pendingSnapshot = null; // stored after the first result, or a moment after ready without one
+const SNAPSHOT_DELAY_MS = 3000;
+
+function storePendingSnapshot() {
+  const store = pendingSnapshot;
+  pendingSnapshot = null;
+  store?.();
+}
 
 function progress(stage, percent) {
   self.postMessage({ type: "progress", stage, percent });
@@ -40,7 +47,7 @@ async function startPython(pyodideURL) {
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   const bytes = pyodide.makeMemorySnapshot(); // must be taken before any other Python runs
-  saveAfterFirstResult = () => saveSnapshot(pyodideURL, bytes);
+  pendingSnapshot = () => saveSnapshot(pyodideURL, bytes);
   return { pyodide, snapshot: false };
 }
 
@@ -54,6 +61,7 @@ async function boot({ pyodideURL, bundleURL }) {
   pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
   self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
+  setTimeout(storePendingSnapshot, SNAPSHOT_DELAY_MS);
   return run;
 }
 
@@ -68,8 +76,7 @@ self.onmessage = async ({ data }) => {
       const run = await ready;
       const result = JSON.parse(run(data.name, JSON.stringify(data.answers)));
       self.postMessage({ type: "result", id: data.id, result });
-      saveAfterFirstResult?.();
-      saveAfterFirstResult = null;
+      storePendingSnapshot();
     } catch (error) {
       self.postMessage({ type: "result", id: data.id, result: { ok: false, errors: [{ field: "", message: String(error.message || error) }] } });
     }
