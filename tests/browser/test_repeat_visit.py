@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
-PAGE = "tools/matrix/"
-READY_TIMEOUT_MS = 60_000
+from tests.support.matrix import PAGE, READY_TIMEOUT_MS, answer_co_production
+
 RECORD_READY = """
 window.__ready = [];
 const PageWorker = window.Worker;
@@ -31,16 +31,7 @@ SNAPSHOT_SAVED = """() => new Promise((resolve) => {
 
 
 def first_result(page: Page) -> dict:
-    expect(page.locator("form[data-calculator]")).to_have_attribute(
-        "data-ready", "true", timeout=READY_TIMEOUT_MS
-    )
-    page.get_by_role("radio", name="Professionals and civil society together").first.check()
-    page.locator("#field-production").get_by_role(
-        "radio", name="Professionals and civil society together"
-    ).check()
-    expect(page.locator(".guide-result").get_by_role("heading")).to_have_text(
-        "Co-production (thick collaboration)"
-    )
+    answer_co_production(page)
     return page.evaluate("window.__ready[0]")
 
 

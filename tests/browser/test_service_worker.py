@@ -14,10 +14,10 @@ import pytest
 from playwright.sync_api import Browser, Error, Page, expect
 
 from sitebuild.static_server import serving
+from tests.support.matrix import PAGE, answer_co_production
 from tests.support.servers import free_port
 from tests.support.site import ROOT, mkdocs_build
 
-READY_TIMEOUT_MS = 60_000
 CACHE_PREFIX = "samskaping-guide-"
 INSTALLED = "navigator.serviceWorker.ready.then((registration) => Boolean(registration.active))"
 GUIDE_CACHES = f"caches.keys().then((names) => names.filter((n) => n.startsWith('{CACHE_PREFIX}')))"
@@ -66,16 +66,8 @@ def test_calculators_compute_with_the_server_gone(site: Path, browser: Browser) 
         socket.create_connection(("127.0.0.1", urlsplit(url).port), timeout=1)  # server gone
     page.goto(url + "values/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    page.goto(url + "tools/matrix/")
-    form = page.locator("form[data-calculator]")
-    expect(form).to_have_attribute("data-ready", "true", timeout=READY_TIMEOUT_MS)
-    page.get_by_role("radio", name="Professionals and civil society together").first.check()
-    page.locator("#field-production").get_by_role(
-        "radio", name="Professionals and civil society together"
-    ).check()
-    expect(page.locator(".guide-result").get_by_role("heading")).to_have_text(
-        "Co-production (thick collaboration)"
-    )
+    page.goto(url + PAGE)
+    answer_co_production(page)
     context.close()
 
 

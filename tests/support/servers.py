@@ -12,8 +12,9 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support.site import ROOT
@@ -121,37 +122,48 @@ def _running(command: list[str], port: int, run: Path) -> Iterator[None]:
         process.wait(timeout=START_TIMEOUT_S)
 
 
+@dataclass(frozen=True)
+class _Setup:
+    run: Path  # the server's own folder: configuration, pid, logs
+    site: Path  # the copy of the site it serves
+    port: int
+
+
 @contextmanager
-def nginx(site: Path, prefix: str) -> Iterator[str]:
+def _serve(site: Path, prefix: str, configure: Callable[[_Setup], list[str]]) -> Iterator[str]:
+    """Start the command ``configure`` returns for a fresh setup; yield the site's base URL."""
+    with tempfile.TemporaryDirectory() as scratch:
+        run = Path(scratch)
+        setup = _Setup(run=run, site=_public_copy(site, run), port=free_port())
+        with _running(configure(setup), setup.port, run):
+            yield f"http://127.0.0.1:{setup.port}{prefix}"
+
+
+def nginx(site: Path, prefix: str) -> AbstractContextManager[str]:
     """Serve ``site`` with nginx and ``deploy/nginx.conf`` at ``http://127.0.0.1:PORT{prefix}``."""
-    with tempfile.TemporaryDirectory() as scratch:
-        run = Path(scratch)
-        public = _public_copy(site, run)
-        port = free_port()
+
+    def configure(setup: _Setup) -> list[str]:
         shipped = (ROOT / "deploy/nginx.conf").read_text(encoding="utf-8")
-        guide = shipped.replace(SHIPPED_NGINX_PREFIX, prefix).replace(
-            SHIPPED_NGINX_FOLDER, f"{public}/"
-        )
-        (run / "guide.conf").write_text(guide, encoding="utf-8")
-        main = run / "nginx.conf"
-        main.write_text(NGINX_MAIN.format(run=run, port=port), encoding="utf-8")
-        with _running([NGINX, "-p", str(run), "-c", str(main)], port, run):
-            yield f"http://127.0.0.1:{port}{prefix}"
+        guide = shipped.replace(SHIPPED_NGINX_PREFIX, prefix)
+        guide = guide.replace(SHIPPED_NGINX_FOLDER, f"{setup.site}/")
+        (setup.run / "guide.conf").write_text(guide, encoding="utf-8")
+        main = setup.run / "nginx.conf"
+        main.write_text(NGINX_MAIN.format(run=setup.run, port=setup.port), encoding="utf-8")
+        return [NGINX, "-p", str(setup.run), "-c", str(main)]
+
+    return _serve(site, prefix, configure)
 
 
-@contextmanager
-def apache(site: Path, prefix: str) -> Iterator[str]:
+def apache(site: Path, prefix: str) -> AbstractContextManager[str]:
     """Serve ``site`` with Apache httpd and the site's ``.htaccess`` at ``…:PORT{prefix}``."""
-    with tempfile.TemporaryDirectory() as scratch:
-        run = Path(scratch)
-        public = _public_copy(site, run)
-        port = free_port()
-        main = run / "httpd.conf"
+
+    def configure(setup: _Setup) -> list[str]:
+        main = setup.run / "httpd.conf"
+        settings = {"run": setup.run, "port": setup.port, "site": setup.site}
         main.write_text(
-            APACHE_MAIN.format(
-                run=run, port=port, modules=APACHE_MODULES, prefix=prefix, site=public
-            ),
+            APACHE_MAIN.format(**settings, modules=APACHE_MODULES, prefix=prefix),
             encoding="utf-8",
         )
-        with _running([APACHE, "-f", str(main), "-DFOREGROUND"], port, run):
-            yield f"http://127.0.0.1:{port}{prefix}"
+        return [APACHE, "-f", str(main), "-DFOREGROUND"]
+
+    return _serve(site, prefix, configure)
