@@ -1,10 +1,12 @@
 """Offline after the first visit: with the service worker installed, the server is stopped and
-the guide's pages still open and its calculators still compute; a release built with the
-offline copy switched off removes it from the browser."""
+the guide's pages still open and its calculators still compute; a new release takes over only
+once no page of the old one is open; a release built with the offline copy switched off removes
+it from the browser."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import time
 from pathlib import Path
@@ -13,6 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Error, Page, expect
 
+from sitebuild.manifest import write_manifest
+from sitebuild.mkdocs_hooks import PYODIDE_DIR
+from sitebuild.offline import write_service_worker
 from sitebuild.static_server import serving
 from tests.support.matrix import PAGE, answer_co_production
 from tests.support.servers import free_port
@@ -21,6 +26,8 @@ from tests.support.site import ROOT, mkdocs_build
 CACHE_PREFIX = "samskaping-guide-"
 INSTALLED = "navigator.serviceWorker.ready.then((registration) => Boolean(registration.active))"
 GUIDE_CACHES = f"caches.keys().then((names) => names.filter((n) => n.startsWith('{CACHE_PREFIX}')))"
+WAITING = "navigator.serviceWorker.getRegistration().then((found) => Boolean(found?.waiting))"
+NEW_MARK = " (new release)"
 SWITCHED_OFF = f"""(async () => navigator.serviceWorker.controller === null
   && (await navigator.serviceWorker.getRegistrations()).length === 0
   && (await {GUIDE_CACHES}).length === 0)()"""
@@ -43,6 +50,19 @@ def install_offline_copy(page: Page, url: str) -> None:
     page.goto(url)
     assert page.evaluate(INSTALLED)
     assert len(page.evaluate(GUIDE_CACHES)) == 1
+
+
+@pytest.fixture
+def next_release(site: Path, tmp_path: Path) -> Path:
+    """The site with one page changed, finished as the build finishes a release."""
+    release = tmp_path / "next"
+    shutil.copytree(site, release)
+    page = release / "about/index.html"
+    page.write_text(page.read_text().replace("</h1>", f"{NEW_MARK}</h1>", 1))
+    for copy in page.parent.glob("index.html.*"):
+        copy.unlink()
+    write_service_worker(release, write_manifest(release, PYODIDE_DIR), enabled=True)
+    return release
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +88,33 @@ def test_calculators_compute_with_the_server_gone(site: Path, browser: Browser) 
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     page.goto(url + PAGE)
     answer_co_production(page)
+    context.close()
+
+
+def test_a_new_release_takes_over_once_the_old_pages_are_closed(
+    site: Path, next_release: Path, browser: Browser
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    port = free_port()
+    with serving(site, port=port) as url:
+        install_offline_copy(page, url)
+    [old_cache] = page.evaluate(GUIDE_CACHES)
+    with serving(next_release, port=port) as url:
+        page.goto(url + "about/")  # the old release's worker answers, and finds the new one
+        assert NEW_MARK not in page.locator("h1").inner_text()
+        eventually(page, WAITING)
+        page.reload()  # still the old release: it stays in charge while its page is open
+        assert NEW_MARK not in page.locator("h1").inner_text()
+        page.close()  # no page of the old release is open any more
+        page = context.new_page()
+        page.goto(url + "about/")
+        eventually(
+            page,
+            f"{GUIDE_CACHES}.then((names) => names.length === 1 && names[0] !== '{old_cache}')",
+        )
+        page.reload()
+        assert NEW_MARK in page.locator("h1").inner_text()
     context.close()
 
 
