@@ -17,9 +17,10 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-## serve: build and serve the site at http://127.0.0.1:8000/ with live reload
+## serve: build and serve at http://127.0.0.1:8000/ with live reload, offline copy off
+# (a service worker would keep showing the pages of the previous build)
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
+	GUIDE_OFFLINE=false $(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 ## build: a complete, deployable site/ folder
 build: $(INSTALLED)

@@ -4,7 +4,7 @@ A server that finds ``x.wasm.br`` or ``x.wasm.gz`` next to ``x.wasm`` sends it t
 accepts that encoding (nginx ``gzip_static``/``brotli_static``, the shipped ``.htaccess``), so the
 9.6 MB ``pyodide.asm.wasm`` crosses the network as ≈2.7 MB without the server compressing it on
 every request. Brotli at its best setting takes about a minute for that file, so compressed copies
-of large files are kept in a cache keyed by their content hash: only the first build pays.
+are kept in a cache keyed by their content hash: only the first build pays for a file.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ CACHE_DIR = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache")) / "precompr
 COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".map"}
 MIN_BYTES = 1024
 """Smaller files fit in a packet or two; compressing them gains nothing."""
-CACHED_FROM_BYTES = 256 * 1024
 WORTH_IT = 0.9
 """A copy is kept only when it is at most 90 % of the original."""
 
@@ -35,8 +34,6 @@ ENCODERS: dict[str, Callable[[bytes], bytes]] = {
 
 
 def _compressed(data: bytes, suffix: str) -> bytes:
-    if len(data) < CACHED_FROM_BYTES:
-        return ENCODERS[suffix](data)
     cached = CACHE_DIR / (hashlib.sha256(data).hexdigest() + suffix)
     if not cached.exists():
         CACHE_DIR.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,6 @@ it from the browser."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import time
@@ -68,11 +67,9 @@ def next_release(site: Path, tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def site_without_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site_dir = tmp_path_factory.mktemp("site-offline-off")
-    os.environ["GUIDE_OFFLINE"] = "false"
-    try:
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("GUIDE_OFFLINE", "false")
         result = mkdocs_build(ROOT, site_dir)
-    finally:
-        del os.environ["GUIDE_OFFLINE"]
     assert result.returncode == 0, result.stderr
     return site_dir
 
