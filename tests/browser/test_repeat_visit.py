@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page
 
 from tests.support.matrix import PAGE, READY_TIMEOUT_MS, answer_co_production
@@ -30,6 +31,21 @@ SNAPSHOT_SAVED = """() => new Promise((resolve) => {
 })"""
 
 
+BREAK_SNAPSHOT = """() => new Promise((resolve, reject) => {
+  const request = indexedDB.open("samskaping-guide-python");
+  request.onsuccess = () => {
+    const store = request.result.transaction("snapshots", "readwrite").objectStore("snapshots");
+    const get = store.get("pyodide");
+    get.onsuccess = () => {
+      const put = store.put({ key: get.result.key, bytes: new Uint8Array(65536) }, "pyodide");
+      put.onsuccess = () => resolve(true);
+      put.onerror = () => reject(put.error);
+    };
+  };
+  request.onerror = () => reject(request.error);
+})"""
+
+
 def first_result(page: Page) -> dict:
     answer_co_production(page)
     return page.evaluate("window.__ready[0]")
@@ -42,3 +58,15 @@ def test_the_second_visit_starts_from_the_snapshot(visit) -> None:
     page.wait_for_function(SNAPSHOT_SAVED, timeout=READY_TIMEOUT_MS, polling=250)
     page.reload()
     assert first_result(page)["snapshot"] is True
+
+
+@pytest.mark.parametrize("base_url", ["test-server"], indirect=True)  # not about the server
+def test_a_broken_snapshot_is_dropped_and_python_starts_anyway(visit) -> None:
+    visit.page.context.add_init_script(RECORD_READY)
+    page = visit.open(PAGE)
+    first_result(page)
+    page.wait_for_function(SNAPSHOT_SAVED, timeout=READY_TIMEOUT_MS, polling=250)
+    page.evaluate(BREAK_SNAPSHOT)
+    page.reload()
+    assert first_result(page)["snapshot"] is False
+    page.wait_for_function(SNAPSHOT_SAVED, timeout=READY_TIMEOUT_MS, polling=250)
