@@ -12,6 +12,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from calculators.runtime import TOOLS
+from calculators.savefile import FORMAT
 from macros.schema import Source, Text
 
 TEMPLATES = Environment(
@@ -60,12 +62,20 @@ def define_env(env: Any) -> None:
         return render("matrix_table.j2", matrix=build.model.matrix)
 
     @env.macro
-    def calculator(name: str) -> Markup:
+    def calculator(name: str, lang: str = "en") -> Markup:
+        """A calculator's form, toolbar and result area; the page script does the rest."""
+        tool = TOOLS[name]
+        ui = build.model.ui.calculator
         return render(
             "calculator.j2",
             name=name,
             form=f"forms/{name}.j2",
             model=build.model,
+            ui=ui,
+            messages={key: translate(text, lang) for key, text in ui.items()},
+            version=tool.version,
+            format=FORMAT,
+            csv=tool.table is not None,
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )

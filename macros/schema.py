@@ -102,15 +102,23 @@ class MatrixFile(Strict):
         return cells
 
 
+class UiFile(Strict):
+    """Words of the guide's own controls (not from the handbook), keyed for the page scripts."""
+
+    calculator: dict[Slug, Text]
+
+
 class Model(Strict):
     """The whole handbook model, as the macros and calculators see it."""
 
     values: ValuesFile
     matrix: MatrixFile
+    ui: UiFile
 
 
 CONTENT_FILES: dict[str, type[BaseModel]] = {
     "values.yml": ValuesFile,
     "matrix.yml": MatrixFile,
+    "ui.yml": UiFile,
 }
 """Each file in ``content/`` and the part of the model it holds."""

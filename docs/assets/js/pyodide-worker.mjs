@@ -1,7 +1,7 @@
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
-// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "run", id, name, answers}.
-// Messages out: {type: "progress", stage, percent}, {type: "ready", ms}, {type: "result", id, result},
-//               {type: "failed", message}.
+// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "call", id, request}.
+// Messages out: {type: "progress", stage, percent}, {type: "ready", ms},
+//               {type: "result", id, response}, {type: "failed", message}.
 
 const EXTRACT_DIR = "/home/pyodide/guide";
 let ready = null;
@@ -31,6 +31,7 @@ async function boot({ pyodideURL, bundleURL }) {
   pyodide.unpackArchive(await bundle, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
+  run(JSON.stringify({ tool: "", action: "warm-up" })); // loads the model now, so the first answer is quick
   self.postMessage({ type: "ready", ms: performance.now() - started });
   return run;
 }
@@ -41,13 +42,14 @@ self.onmessage = async ({ data }) => {
     ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
     return;
   }
-  if (data.type === "run") {
+  if (data.type === "call") {
+    let response;
     try {
       const run = await ready;
-      const result = JSON.parse(run(data.name, JSON.stringify(data.answers)));
-      self.postMessage({ type: "result", id: data.id, result });
+      response = JSON.parse(run(JSON.stringify(data.request)));
     } catch (error) {
-      self.postMessage({ type: "result", id: data.id, result: { ok: false, errors: [{ field: "", message: String(error.message || error) }] } });
+      response = { ok: false, message: String(error.message || error) };
     }
+    self.postMessage({ type: "result", id: data.id, response });
   }
 };
