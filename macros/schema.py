@@ -43,6 +43,15 @@ class Source(Strict):
     pages: Annotated[str, StringConstraints(pattern=r"^\d+(–\d+)?$")]
 
 
+class Point(Strict):
+    """One idea of the handbook, put in the guide's words, with where it stands in the book."""
+
+    id: Slug
+    name: Text
+    text: Text
+    source: Source
+
+
 class Value(Strict):
     """One of the four common values (handbook ch. 3)."""
 
@@ -50,6 +59,7 @@ class Value(Strict):
     name: Text
     summary: Text
     why: Text
+    points: list[Point] = Field(default_factory=list)
     questions: list[Text] = Field(min_length=1)
     source: Source
 
@@ -108,13 +118,15 @@ class MatrixFile(Strict):
         return cells
 
 
-class Point(Strict):
-    """One idea of the handbook, put in the guide's words, with where it stands in the book."""
+DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")]
+"""A page of the guide, as a path under ``docs/`` with an optional anchor."""
 
-    id: Slug
-    name: Text
-    text: Text
-    source: Source
+
+class Link(Strict):
+    """A link to another part of the guide, with the words a reader clicks."""
+
+    page: DocPath
+    label: Text
 
 
 class Chapter(Strict):
@@ -127,6 +139,7 @@ class Chapter(Strict):
     why: Text
     points: list[Point] = Field(min_length=1)
     questions: list[Text] = Field(min_length=1)
+    related: list[Link] = Field(default_factory=list)
     source: Source
 
 
@@ -359,7 +372,7 @@ class Term(Strict):
     term: Text
     definition: Text
     abbreviation: Abbreviation | None = None
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")]
+    page: DocPath
     source: Source
 
 
