@@ -35,7 +35,9 @@ def test_ticks_survive_reload_and_navigation(visit) -> None:
     visit.open(FIELD_PAGE)
     expect(checklist(page).get_by_label("If you have a website", exact=False)).to_be_checked()
     visit.open(ALL)
-    expect(page.locator(".guide-checklists-total-text")).to_have_text("All checklists: 2 of 32 done")
+    expect(page.locator(".guide-checklists-total-text")).to_have_text(
+        "All checklists: 2 of 32 done"
+    )
     page.go_back()
     page.go_back()
     expect(checklist(page).locator(".guide-checklist-progress")).to_have_text("2 of 9 done")

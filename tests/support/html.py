@@ -52,7 +52,9 @@ class _Reader(HTMLParser):
 def read_page(html: str) -> Page:
     reader = _Reader()
     reader.feed(html)
-    texts = {key: re.sub(r"\s+", " ", "".join(parts)).strip() for key, parts in reader.parts.items()}
+    texts = {
+        key: re.sub(r"\s+", " ", "".join(parts)).strip() for key, parts in reader.parts.items()
+    }
     page = reader.page
     page.h1 = texts.pop("h1", "")
     page.texts = texts
