@@ -101,35 +101,31 @@ class Pages:
     def value_outro(self, value_id: str) -> Markup:
         value = self.value(value_id)
         fields = [field for field in self.model.fields.fields if value_id in field.values]
-        chapter = self.chapter(value.source.chapter)
-        links = [
-            *(self.link(field_doc(field.id), field.name) for field in fields),
-            self.link(chapter_doc(chapter.id), chapter.title),
-            self.link("model.md", self.label("model-title")),
-        ]
-        return self.markdown(
-            "pages/outro.md.j2",
-            item=value,
-            boxes=[],
-            cases=[case for case in self.model.cases.cases if value_id in case.values],
-            checklist=self.checklist_for(value.source.chapter),
-            links=links,
-        )
+        cases = [case for case in self.model.cases.cases if value_id in case.values]
+        links = [self.link(field_doc(field.id), field.name) for field in fields]
+        return self._part_outro(value, cases, links)
 
     def field_outro(self, field_id: str) -> Markup:
         field = self.field(field_id)
-        chapter = self.chapter(field.source.chapter)
-        links = [
-            *(self.link(value_doc(value), self.value(value).name) for value in field.values),
+        cases = [case for case in self.model.cases.cases if field_id in case.fields]
+        links = [self.link(value_doc(value), self.value(value).name) for value in field.values]
+        return self._part_outro(field, cases, links)
+
+    def _part_outro(
+        self, item: Value | FieldOfAction, cases: list[Any], links: list[Any]
+    ) -> Markup:
+        """The end of a value or field page: checklist, cases, and where to go next."""
+        chapter = self.chapter(item.source.chapter)
+        links += [
             self.link(chapter_doc(chapter.id), chapter.title),
             self.link("model.md", self.label("model-title")),
         ]
         return self.markdown(
             "pages/outro.md.j2",
-            item=field,
+            item=item,
             boxes=[],
-            cases=[case for case in self.model.cases.cases if field_id in case.fields],
-            checklist=self.checklist_for(field.source.chapter),
+            cases=cases,
+            checklist=self.checklist_for(item.source.chapter),
             links=links,
         )
 
