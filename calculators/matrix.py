@@ -10,7 +10,10 @@ from typing import Any
 
 from calculators import svg, view
 from calculators.errors import InputError
+from calculators.savefile import clean_answers
 
+VERSION = 1
+"""Version of the saved state; raise it (and migrate in ``clean``) when the state changes."""
 AXES = ("planning", "production")
 CELL = 120
 MARGIN_LEFT = 150
@@ -107,10 +110,15 @@ def draw(matrix: dict[str, Any], here: dict[str, Any], lang: str) -> str:
     return svg.document(width, height, title, description, body)
 
 
-def position(answers: dict[str, Any], model: dict[str, Any]) -> list[view.Block]:
+def clean(state: dict[str, Any], model: dict[str, Any]) -> dict[str, Any]:
+    """A saved state from a file or link, reduced to what this tool reads."""
+    return {"answers": clean_answers(state.get("answers", {}))}
+
+
+def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[view.Block]:
     """The cell a collaboration sits in, from who plans it and who delivers it."""
+    answers = state.get("answers", {})
     matrix = model["matrix"]
-    lang = answers.get("lang", "en")
     chosen = _check(answers, matrix, lang)
     cell = find_cell(matrix, chosen["planning"], chosen["production"])
     grey = [

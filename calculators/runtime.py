@@ -1,47 +1,111 @@
-"""The one entry point the browser calls: JSON answers in, JSON result out.
+"""The one entry point the browser calls: a JSON request in, a JSON response out.
 
-Errors in the answers come back as ``{"ok": false, "errors": [...]}`` with the field each one
-belongs to, so the page can show them next to that field.
+Requests name an action and a tool:
+- ``compute``: ``state`` → ``{"ok": true, "blocks": [...]}``, or ``{"ok": false, "errors":
+  [{"field", "message"}]}`` so the page can show each problem next to its field;
+- ``import``: ``text`` of a saved file or share link → ``{"ok": true, "state"}`` or
+  ``{"ok": false, "message"}`` (the page keeps its current work);
+- ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
+- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from calculators import matrix
+from calculators.csvfile import Cell, to_csv
 from calculators.errors import InputError
+from calculators.savefile import ImportProblem, open_envelope
+from calculators.view import Block
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "guide_model.json"
 """Placed beside the package by the site's calculator bundle (``sitebuild.bundle``)."""
 
-CALCULATORS: dict[str, Callable[[dict[str, Any], dict[str, Any]], list[dict[str, Any]]]] = {
-    "matrix": matrix.position,
+State = dict[str, Any]
+Model = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Tool:
+    """What a calculator offers the page; only ``compute`` and ``clean`` are required."""
+
+    version: int
+    compute: Callable[[State, Model, str], list[Block]]
+    """The result blocks for a state, in the page's language; bad answers raise InputError."""
+    clean: Callable[[State, Model], State]
+    """Checks an imported state and returns it tidy, or raises ``ImportProblem``."""
+    operations: dict[str, Callable[[State, dict[str, Any], Model], State]] = field(
+        default_factory=dict
+    )
+    table: Callable[[State, Model], tuple[list[str], list[list[Cell]]]] | None = None
+
+
+TOOLS: dict[str, Tool] = {
+    "matrix": Tool(version=matrix.VERSION, compute=matrix.compute, clean=matrix.clean),
 }
 
 
-def compute(name: str, answers: dict[str, Any], model: dict[str, Any]) -> dict[str, Any]:
-    """Run calculator ``name``; bad answers give ``ok: false`` with per-field messages."""
+def _compute(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
     try:
-        calculator = CALCULATORS[name]
-    except KeyError:
-        return {"ok": False, "errors": [{"field": "", "message": f"unknown calculator {name!r}"}]}
-    try:
-        return {"ok": True, "blocks": calculator(answers, model)}
+        blocks = tool.compute(request["state"], model, request.get("lang", "en"))
+        return {"ok": True, "blocks": blocks}
     except InputError as error:
-        return {
-            "ok": False,
-            "errors": [{"field": field, "message": message} for field, message in error.problems],
-        }
+        errors = [{"field": name, "message": message} for name, message in error.problems]
+        return {"ok": False, "errors": errors}
 
 
-_model_cache: dict[str, Any] = {}
+def _import(name: str, tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
+    try:
+        data = open_envelope(request["text"], name, tool.version)
+        return {"ok": True, "state": tool.clean(data, model)}
+    except ImportProblem as problem:
+        return {"ok": False, "message": str(problem)}
 
 
-def run(name: str, answers_json: str) -> str:
+def _operate(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
+    operation = tool.operations.get(request.get("op", ""))
+    if operation is None:
+        return {"ok": False, "message": f"Unknown operation {request.get('op')!r}."}
+    try:
+        return {"ok": True, "state": operation(request["state"], request["payload"], model)}
+    except ImportProblem as problem:
+        return {"ok": False, "message": str(problem)}
+
+
+def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
+    if tool.table is None:
+        return {"ok": False, "message": "This tool has no table to export."}
+    header, rows = tool.table(request["state"], model)
+    return {"ok": True, "csv": to_csv(header, rows)}
+
+
+def handle(request: dict[str, Any], model: Model) -> dict[str, Any]:
+    """Answer one request from the page; an unknown tool or action is a plain error."""
+    tool = TOOLS.get(request.get("tool", ""))
+    if tool is None:
+        return {"ok": False, "message": f"Unknown tool {request.get('tool')!r}."}
+    action = request.get("action")
+    if action == "compute":
+        return _compute(tool, request, model)
+    if action == "import":
+        return _import(request["tool"], tool, request, model)
+    if action == "operate":
+        return _operate(tool, request, model)
+    if action == "csv":
+        return _csv(tool, request, model)
+    return {"ok": False, "message": f"Unknown action {action!r}."}
+
+
+_model_cache: Model = {}
+
+
+def run(request_json: str) -> str:
     """Browser entry point: the bundled model is read once, then reused for every call."""
     if not _model_cache:
         _model_cache.update(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
-    return json.dumps(compute(name, json.loads(answers_json), _model_cache), ensure_ascii=False)
+    return json.dumps(handle(json.loads(request_json), _model_cache), ensure_ascii=False)

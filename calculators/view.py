@@ -26,3 +26,18 @@ def items(entries: list[str]) -> Block:
 def figure(svg: str, caption: str) -> Block:
     """An SVG chart with its caption; the chart carries its own title and description."""
     return {"type": "figure", "svg": svg, "caption": caption}
+
+
+def links(entries: list[tuple[str, str]]) -> Block:
+    """A list of links; ``href`` is relative to the site root, resolved by the page."""
+    return {"type": "list", "items": [{"text": text, "href": href} for text, href in entries]}
+
+
+def table(caption: str, head: list[str], rows: list[list[str | int | float]]) -> Block:
+    """A data table; the first cell of each row is its header."""
+    return {"type": "table", "caption": caption, "head": head, "rows": rows}
+
+
+def button(label: str, op: str, payload: dict[str, Any]) -> Block:
+    """A button that asks the tool to change its state (e.g. remove one participant)."""
+    return {"type": "button", "label": label, "op": op, "payload": payload}

@@ -29,8 +29,8 @@ def test_bundle_runs_standalone(tmp_path: Path) -> None:
     assert (tmp_path / MODEL_FILE).exists()
     script = (
         "import json, sys; sys.path.insert(0, '.'); from calculators.runtime import run; "
-        "print(run('matrix', json.dumps({'planning': 'professionals', "
-        "'production': 'professionals'})))"
+        "print(run(json.dumps({'action': 'compute', 'tool': 'matrix', 'state': {'answers': "
+        "{'planning': 'professionals', 'production': 'professionals'}}})))"
     )
     output = subprocess.run(
         [sys.executable, "-I", "-S", "-c", script],

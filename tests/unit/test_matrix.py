@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from calculators import matrix
 from calculators.errors import InputError
-from calculators.runtime import compute
+from calculators.runtime import handle
 from macros.content import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
@@ -19,10 +19,15 @@ CELLS = MODEL["matrix"]["cells"]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+def compute(answers: dict[str, Any]) -> dict[str, Any]:
+    request = {"action": "compute", "tool": "matrix", "state": {"answers": answers}}
+    return handle(request, MODEL)
+
+
 @pytest.mark.parametrize("cell", CELLS, ids=[cell["id"] for cell in CELLS])
 def test_each_pair_of_answers_lands_in_its_cell(cell: dict[str, Any]) -> None:
     answers = {"planning": cell["planning"], "production": cell["production"]}
-    blocks = matrix.position(answers, MODEL)
+    blocks = matrix.compute({"answers": answers}, MODEL, "en")
     assert blocks[0] == {"type": "heading", "text": cell["name"]["en"]}
     chart = ElementTree.fromstring(blocks[-1]["svg"])
     assert chart.get("role") == "img"
@@ -33,27 +38,29 @@ def test_each_pair_of_answers_lands_in_its_cell(cell: dict[str, Any]) -> None:
 
 
 def test_the_centre_is_thick_and_in_both_grey_areas() -> None:
-    blocks = matrix.position({"planning": "together", "production": "together"}, MODEL)
+    blocks = matrix.compute(
+        {"answers": {"planning": "together", "production": "together"}}, MODEL, "en"
+    )
     assert blocks[0]["text"] == "Co-production (thick collaboration)"
     assert "Joint planning, Joint production" in blocks[2]["text"]
 
 
 def test_missing_answers_are_named_by_field() -> None:
     with pytest.raises(InputError) as raised:
-        matrix.position({"planning": "together"}, MODEL)
+        matrix.compute({"answers": {"planning": "together"}}, MODEL, "en")
     assert [field for field, _ in raised.value.problems] == ["production"]
 
 
 def test_runtime_reports_errors_as_data() -> None:
-    result = compute("matrix", {"planning": "nobody"}, MODEL)
+    result = compute({"planning": "nobody"})
     assert result["ok"] is False
     assert {error["field"] for error in result["errors"]} == {"planning", "production"}
-    assert compute("no-such-tool", {}, MODEL)["ok"] is False
+    assert handle({"action": "compute", "tool": "no-such-tool"}, MODEL)["ok"] is False
 
 
 @given(st.dictionaries(st.sampled_from(["planning", "production", "lang", "x"]), st.text()))
 def test_any_answers_give_a_result_or_clear_errors(answers: dict[str, str]) -> None:
-    result = compute("matrix", answers, MODEL)
+    result = compute(answers)
     if result["ok"]:
         assert result["blocks"][0]["type"] == "heading"
     else:
@@ -68,6 +75,7 @@ def test_text_in_the_chart_is_escaped() -> None:
             "cells": [{**cell, "name": {"en": "<script>alert(1)</script>"}} for cell in CELLS],
         },
     }
-    svg = matrix.position({"planning": "together", "production": "together"}, hostile)[-1]["svg"]
+    answers = {"planning": "together", "production": "together"}
+    svg = matrix.compute({"answers": answers}, hostile, "en")[-1]["svg"]
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg

@@ -1,166 +1,239 @@
-// Calculator pages: start Python in a worker at once, send the form's answers, show the result.
-// Reading pages have no calculator form, so they never start the worker or fetch Pyodide.
+// Calculator pages: start Python in a worker at once, keep the answers safe (autosave, files,
+// share links), and show each result. Reading pages have no calculator form, so this module
+// does nothing there and Pyodide is never fetched.
+
+import { startPython, onStatus, isReady, callPython } from "./python-worker.js";
+import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./calculator-form.js";
+import { envelope, saveLocal, loadLocal, shareLink, sharedText, forgetShareLink, download, readFile } from "./calculator-store.js";
+import { renderBlocks } from "./calculator-render.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const DEBOUNCE_MS = 150;
-const STAGES = Object.freeze({
-  download: "Downloading the Python runtime…",
-  start: "Starting Python…",
-  calculators: "Loading the calculator…",
-});
 
-let worker = null; // one per tab, kept across Material's instant navigation
-let nextId = 0;
-const waiting = new Map();
-const listeners = new Set();
-let lastStatus = null; // replayed to a page that opens after the worker reported
+function messages(form) {
+  return JSON.parse(form.querySelector(".guide-messages").textContent);
+}
 
-function startWorker(form) {
-  if (worker) return worker;
-  worker = new Worker(new URL("pyodide-worker.mjs", import.meta.url), { type: "module" });
-  worker.onmessage = ({ data }) => {
-    if (data.type === "result") {
-      waiting.get(data.id)?.(data.result);
-      waiting.delete(data.id);
-    } else {
-      lastStatus = data;
-      listeners.forEach((listener) => listener(data));
+// One calculator on one page: its form, its state and the places it reports to.
+class Calculator {
+  constructor(form) {
+    this.form = form;
+    this.tool = form.dataset.calculator;
+    this.text = messages(form);
+    this.result = document.getElementById(`${form.id}-result`);
+    this.status = form.querySelector(".guide-status-text");
+    this.progress = form.querySelector(".guide-progress");
+    this.notice = form.querySelector(".guide-notice");
+    this.state = { answers: {} };
+    this.timer = null;
+  }
+
+  message(key, values = {}) {
+    return this.text[key].replace(/\{(\w+)\}/g, (_, name) => values[name] ?? "");
+  }
+
+  lang() {
+    return document.documentElement.lang || "en";
+  }
+
+  say(key, values, { alert = false } = {}) {
+    this.notice.setAttribute("role", alert ? "alert" : "status");
+    this.notice.textContent = this.message(key, values);
+  }
+
+  showStatus(text, percent) {
+    this.status.textContent = text;
+    this.progress.hidden = percent === null;
+    if (percent !== null) this.progress.value = percent;
+  }
+
+  save() {
+    if (!saveLocal(this.tool, envelope(this.form, this.state))) this.say("storage-off", {}, { alert: true });
+  }
+
+  adopt(state) {
+    this.state = state;
+    writeAnswers(this.form, state.answers ?? {});
+    this.save();
+    this.update({ focus: false });
+  }
+
+  changed() {
+    this.state = { ...this.state, answers: readAnswers(this.form) };
+    this.save();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update({ focus: false }), DEBOUNCE_MS);
+  }
+
+  // Nothing to show yet: no answer given and nothing else (e.g. imported participants) kept.
+  isEmpty() {
+    const { answers = {}, ...rest } = this.state;
+    const given = Object.values(answers).some((value) => value !== "" && value.length !== 0);
+    return !given && Object.values(rest).every((value) => value == null || value.length === 0);
+  }
+
+  async update({ focus }) {
+    if (!isReady() || (!focus && this.isEmpty())) return;
+    const response = await callPython({ action: "compute", tool: this.tool, state: this.state, lang: this.lang() });
+    if (response.ok) {
+      showErrors(this.form, []);
+      renderBlocks(this.result, response.blocks, (op, payload) => this.operate(op, payload));
+      if (focus) this.result.focus();
+      return;
     }
-  };
-  worker.postMessage({
-    type: "init",
-    pyodideURL: new URL(form.dataset.pyodide, ROOT).href,
-    bundleURL: new URL(form.dataset.bundle, ROOT).href,
-  });
-  return worker;
-}
+    const unplaced = showErrors(this.form, response.errors ?? []);
+    if (response.message) unplaced.push(response.message);
+    if (unplaced.length) this.notice.textContent = unplaced.join(" ");
+    if (focus) firstInvalid(this.form)?.focus();
+  }
 
-function compute(name, answers) {
-  const id = nextId++;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    worker.postMessage({ type: "run", id, name, answers });
-  });
-}
+  async operate(op, payload) {
+    const response = await callPython({ action: "operate", tool: this.tool, op, payload, state: this.state, lang: this.lang() });
+    if (response.ok) this.adopt(response.state);
+    else this.notice.textContent = response.message;
+    return response;
+  }
 
-function readAnswers(form) {
-  const answers = { lang: document.documentElement.lang || "en" };
-  for (const [key, value] of new FormData(form)) {
-    if (key in answers && key !== "lang") {
-      answers[key] = [].concat(answers[key], value);
-    } else {
-      answers[key] = value;
+  async importText(text) {
+    return callPython({ action: "import", tool: this.tool, text });
+  }
+
+  async openFile(file) {
+    try {
+      const response = await this.importText(await readFile(file));
+      if (!response.ok) return this.say("refused-file", { file: file.name, reason: response.message }, { alert: true });
+      saveLocal(this.tool, envelope(this.form, this.state), "previous");
+      this.adopt(response.state);
+      this.say("opened-file", { file: file.name });
+    } catch (error) {
+      this.say("refused-file", { file: file.name, reason: error.message }, { alert: true });
     }
   }
-  return answers;
-}
 
-function hasAnswers(form) {
-  return [...new FormData(form).values()].some((value) => value !== "");
-}
-
-function showStatus(form, message, percent) {
-  form.querySelector(".guide-status-text").textContent = message;
-  const bar = form.querySelector(".guide-progress");
-  bar.hidden = percent === null;
-  if (percent !== null) bar.value = percent;
-}
-
-function showErrors(form, errors) {
-  for (const slot of form.querySelectorAll(".guide-error")) {
-    slot.hidden = true;
-    slot.textContent = "";
+  async openSharedLink() {
+    const text = sharedText();
+    if (text === null) return;
+    forgetShareLink(); // a reload must not replace later edits with the link's answers again
+    const response = text ? await this.importText(text) : { ok: false, message: this.message("link-damaged") };
+    if (!response.ok) return this.say("link-refused", { reason: response.message }, { alert: true });
+    saveLocal(this.tool, envelope(this.form, this.state), "previous");
+    this.adopt(response.state);
+    this.say("link-loaded");
   }
-  for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
-  for (const { field, message } of errors) {
-    const slot = form.querySelector(`#${CSS.escape(field || "form")}-error`);
-    if (!slot) {
-      showStatus(form, message, null);
-      continue;
+
+  restorePrevious() {
+    const previous = loadLocal(this.tool, "previous");
+    if (!previous?.data) return;
+    saveLocal(this.tool, envelope(this.form, this.state), "previous");
+    this.adopt(previous.data);
+    this.say("restored-previous");
+  }
+
+  async copyShareLink() {
+    const link = shareLink(envelope(this.form, this.state));
+    const field = this.form.querySelector(".guide-share-link");
+    field.value = link;
+    field.hidden = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      this.say("link-copied");
+    } catch {
+      field.select();
+      this.say("link-shown");
     }
-    slot.textContent = message;
-    slot.hidden = false;
-    form.querySelector(`#field-${CSS.escape(field)}`)?.setAttribute("aria-invalid", "true");
   }
-}
 
-function importSVG(markup) {
-  // Parsed as XML into an inert document: nothing in it can run, and its text was escaped in Python.
-  const parsed = new DOMParser().parseFromString(markup, "image/svg+xml");
-  return document.importNode(parsed.documentElement, true);
-}
-
-function renderBlock(block) {
-  const tags = { heading: "h2", paragraph: "p" };
-  if (block.type in tags) {
-    const element = document.createElement(tags[block.type]);
-    element.textContent = block.text;
-    return element;
+  async downloadCSV() {
+    const response = await callPython({ action: "csv", tool: this.tool, state: this.state, lang: this.lang() });
+    if (!response.ok) return this.say("csv-failed", { reason: response.message }, { alert: true });
+    download(`${this.tool}-${new Date().toISOString().slice(0, 10)}.csv`, response.csv, "text/csv;charset=utf-8");
   }
-  if (block.type === "list") {
-    const list = document.createElement("ul");
-    for (const text of block.items) list.append(Object.assign(document.createElement("li"), { textContent: text }));
-    return list;
-  }
-  if (block.type === "figure") {
-    const figure = document.createElement("figure");
-    const caption = Object.assign(document.createElement("figcaption"), { textContent: block.caption });
-    figure.append(importSVG(block.svg), caption);
-    return figure;
-  }
-  throw new Error(`unknown result block ${block.type}`);
-}
 
-function showResult(target, blocks) {
-  target.replaceChildren(...blocks.map(renderBlock));
-}
-
-async function update(form, target, { focus }) {
-  const result = await compute(form.dataset.calculator, readAnswers(form));
-  if (result.ok) {
-    showErrors(form, []);
-    showResult(target, result.blocks);
-    if (focus) target.focus();
-  } else {
-    showErrors(form, result.errors);
-    if (focus) form.querySelector("[aria-invalid] input, [aria-invalid]")?.focus();
+  saveFile() {
+    const name = `${this.tool}-${new Date().toISOString().slice(0, 10)}.json`;
+    download(name, JSON.stringify(envelope(this.form, this.state), null, 2), "application/json");
+    this.say("saved-file", { file: name });
   }
-}
 
-function setupCalculator(form) {
-  const target = document.getElementById(`${form.id}-result`);
-  startWorker(form);
-  showStatus(form, STAGES.download, 5);
-  let timer = null;
-  const onMessage = (data) => {
-    if (!form.isConnected) return listeners.delete(onMessage);
-    if (data.type === "progress") showStatus(form, STAGES[data.stage], data.percent);
-    if (data.type === "failed") showStatus(form, `The calculator could not start: ${data.message}. Your answers stay in the form.`, null);
-    if (data.type === "ready") {
-      showStatus(form, "Ready. The result updates as you answer.", null);
-      form.dataset.ready = "true";
-      if (hasAnswers(form)) update(form, target, { focus: false });
+  startOver() {
+    saveLocal(this.tool, envelope(this.form, this.state), "previous");
+    this.adopt({ answers: {} });
+    this.result.replaceChildren();
+    this.say("cleared");
+  }
+
+  wireToolbar() {
+    const actions = {
+      "save-file": () => this.saveFile(),
+      "share-link": () => this.copyShareLink(),
+      csv: () => this.downloadCSV(),
+      print: () => window.print(),
+      "start-over": () => this.startOver(),
+      "restore-previous": () => this.restorePrevious(),
+    };
+    for (const button of this.form.querySelectorAll("[data-action]")) {
+      button.addEventListener("click", () => actions[button.dataset.action]());
     }
-  };
-  listeners.add(onMessage);
-  if (lastStatus) onMessage(lastStatus);
-  form.addEventListener("change", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => update(form, target, { focus: false }), DEBOUNCE_MS);
-  });
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    update(form, target, { focus: true });
-  });
+    for (const input of this.form.querySelectorAll("input[type=file][data-open]")) {
+      input.addEventListener("change", async () => {
+        for (const file of input.files) await this.openFile(file);
+        input.value = "";
+      });
+    }
+    for (const input of this.form.querySelectorAll("input[type=file][data-operation]")) {
+      input.addEventListener("change", async () => {
+        const files = await Promise.all([...input.files].map(async (file) => ({ name: file.name, text: await readFile(file) })));
+        input.value = "";
+        const response = await this.operate(input.dataset.operation, { files });
+        if (response.ok) this.notice.textContent = "";
+      });
+    }
+    this.form.querySelector(".guide-toolbar").hidden = false;
+  }
+
+  start() {
+    startPython({
+      pyodideURL: new URL(this.form.dataset.pyodide, ROOT).href,
+      bundleURL: new URL(this.form.dataset.bundle, ROOT).href,
+    });
+    const saved = loadLocal(this.tool);
+    if (saved?.data) {
+      this.state = saved.data;
+      writeAnswers(this.form, this.state.answers ?? {});
+      this.say("restored");
+    }
+    setupRepeats(this.form, () => this.changed());
+    this.wireToolbar();
+    this.form.addEventListener("input", (event) => {
+      if (event.target.type !== "file" && !event.target.classList.contains("guide-share-link")) this.changed();
+    });
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.update({ focus: true });
+    });
+    this.showStatus(this.message("stage-download"), 5);
+    const stop = onStatus((data) => {
+      if (!this.form.isConnected) return stop();
+      if (data.type === "progress") this.showStatus(this.message(`stage-${data.stage}`), data.percent);
+      if (data.type === "failed") this.showStatus(this.message("failed", { reason: data.message }), null);
+      if (data.type === "ready") {
+        this.showStatus(this.message("ready"), null);
+        this.form.dataset.ready = "true";
+        // The form is the truth: answers the browser restored or filled in fired no event.
+        this.state = { ...this.state, answers: readAnswers(this.form) };
+        this.openSharedLink().then(() => this.update({ focus: false }));
+      }
+    });
+  }
 }
 
 function onPage() {
   const form = document.querySelector("form[data-calculator]");
-  if (form) setupCalculator(form);
+  if (form && !form.dataset.started) {
+    form.dataset.started = "true";
+    new Calculator(form).start();
+  }
 }
 
-if (window.document$) {
-  window.document$.subscribe(onPage);
-} else {
-  onPage();
-}
+if (window.document$) window.document$.subscribe(onPage);
+else onPage();

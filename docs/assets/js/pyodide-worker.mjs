@@ -1,14 +1,14 @@
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
-// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "run", id, name, answers}.
+// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "call", id, request}.
 // Messages out: {type: "progress", stage, percent}, {type: "ready", ms, snapshot},
-//               {type: "result", id, result}, {type: "failed", message}.
+//               {type: "result", id, response}, {type: "failed", message}.
 
 import { dropSnapshot, loadSnapshot, saveSnapshot } from "./pyodide-snapshot.mjs";
 
 const EXTRACT_DIR = "/home/pyodide/guide";
+const SNAPSHOT_DELAY_MS = 3000;
 let ready = null;
 let pendingSnapshot = null; // stored after the first result, or a moment after ready without one
-const SNAPSHOT_DELAY_MS = 3000;
 
 function storePendingSnapshot() {
   const store = pendingSnapshot;
@@ -60,6 +60,7 @@ async function boot({ pyodideURL, bundleURL }) {
   pyodide.unpackArchive(await bundle, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
+  run(JSON.stringify({ tool: "", action: "warm-up" })); // loads the model now, so the first answer is quick
   self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
   setTimeout(storePendingSnapshot, SNAPSHOT_DELAY_MS);
   return run;
@@ -71,14 +72,15 @@ self.onmessage = async ({ data }) => {
     ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
     return;
   }
-  if (data.type === "run") {
+  if (data.type === "call") {
+    let response;
     try {
       const run = await ready;
-      const result = JSON.parse(run(data.name, JSON.stringify(data.answers)));
-      self.postMessage({ type: "result", id: data.id, result });
-      storePendingSnapshot();
+      response = JSON.parse(run(JSON.stringify(data.request)));
     } catch (error) {
-      self.postMessage({ type: "result", id: data.id, result: { ok: false, errors: [{ field: "", message: String(error.message || error) }] } });
+      response = { ok: false, message: String(error.message || error) };
     }
+    self.postMessage({ type: "result", id: data.id, response });
+    storePendingSnapshot();
   }
 };

@@ -1,0 +1,162 @@
+// A calculator form's answers as a flat object of dotted names ("indicators.0.name") to text
+// or lists of text, read from and written back to the form. Repeatable groups:
+//   <div class="guide-repeat" data-repeat="indicators" data-item-label="Indicator">
+//     <template><li class="guide-repeat-item">… fields with data-name="name", labels with
+//       data-for="name", error slots with data-error-for="name", nested data-repeat="…" …
+//       <button type="button" data-repeat-remove>Remove</button></li></template>
+//     <ol class="guide-repeat-items"></ol>
+//     <button type="button" data-repeat-add>Add an indicator</button>
+//   </div>
+// Names inside a template are relative; renumber() gives every field its full dotted name.
+
+const FIELDS = "input[name], select[name], textarea[name]";
+
+export function readAnswers(form) {
+  const answers = {};
+  for (const [key, value] of new FormData(form)) {
+    if (typeof value !== "string") continue; // file inputs are actions, not answers
+    if (!(key in answers)) answers[key] = value;
+    else answers[key] = [].concat(answers[key], value);
+  }
+  for (const box of form.querySelectorAll('input[type="checkbox"][name]')) {
+    const group = form.querySelectorAll(`input[type="checkbox"][name="${CSS.escape(box.name)}"]`);
+    if (group.length > 1 && typeof answers[box.name] === "string") answers[box.name] = [answers[box.name]];
+  }
+  return answers;
+}
+
+function fullPath(container) {
+  return container.dataset.repeatPath || container.dataset.repeat;
+}
+
+function fieldId(name) {
+  return `field-${name}`;
+}
+
+function renumber(container) {
+  const path = fullPath(container);
+  const label = container.dataset.itemLabel || "Item";
+  const items = container.querySelector(":scope > .guide-repeat-items").children;
+  [...items].forEach((item, index) => {
+    const prefix = `${path}.${index}`;
+    const own = (selector) => [...item.querySelectorAll(selector)].filter(
+      (element) => element.parentElement.closest(".guide-repeat-item") === item,
+    );
+    for (const field of own("[data-name]")) {
+      field.name = `${prefix}.${field.dataset.name}`;
+      field.id = `input-${field.name}`;
+      if (field.hasAttribute("aria-describedby")) field.setAttribute("aria-describedby", `${field.name}-error`);
+    }
+    for (const wrapper of own("[data-field]")) wrapper.id = fieldId(`${prefix}.${wrapper.dataset.field}`);
+    for (const labelElement of own("label[data-for]")) labelElement.htmlFor = `input-${prefix}.${labelElement.dataset.for}`;
+    for (const slot of own("[data-error-for]")) slot.id = `${prefix}.${slot.dataset.errorFor}-error`;
+    for (const heading of own("[data-item-number]")) heading.textContent = `${label} ${index + 1}`;
+    for (const remove of own("[data-repeat-remove]")) remove.setAttribute("aria-label", `Remove ${label.toLowerCase()} ${index + 1}`);
+    for (const nested of own("[data-repeat]")) {
+      nested.dataset.repeatPath = `${prefix}.${nested.dataset.repeat}`;
+      renumber(nested);
+    }
+  });
+}
+
+function addItem(container) {
+  const template = container.querySelector(":scope > template");
+  const list = container.querySelector(":scope > .guide-repeat-items");
+  list.append(template.content.cloneNode(true));
+  renumber(container);
+  return list.lastElementChild;
+}
+
+function clearItems(container) {
+  container.querySelector(":scope > .guide-repeat-items").replaceChildren();
+}
+
+// Wire the add and remove buttons of every repeatable group (once per form).
+export function setupRepeats(form, onChange) {
+  form.addEventListener("click", (event) => {
+    const add = event.target.closest("[data-repeat-add]");
+    const remove = event.target.closest("[data-repeat-remove]");
+    if (add) {
+      const item = addItem(add.closest("[data-repeat]"));
+      item.querySelector(FIELDS)?.focus();
+      onChange();
+    } else if (remove) {
+      const item = remove.closest(".guide-repeat-item");
+      const container = item.closest("[data-repeat]");
+      item.remove();
+      renumber(container);
+      container.querySelector(":scope > [data-repeat-add]").focus();
+      onChange();
+    }
+  });
+}
+
+function itemCount(answers, path) {
+  const pattern = new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.`);
+  let count = 0;
+  for (const key of Object.keys(answers)) {
+    const match = key.match(pattern);
+    if (match) count = Math.max(count, Number(match[1]) + 1);
+  }
+  return count;
+}
+
+// Repeat containers whose nearest enclosing repeat item is `owner` (null: top level).
+function directRepeats(scope, owner) {
+  return [...scope.querySelectorAll("[data-repeat]")].filter(
+    (container) => (container.parentElement.closest(".guide-repeat-item") ?? null) === owner,
+  );
+}
+
+function buildRepeats(container, answers) {
+  clearItems(container);
+  const count = itemCount(answers, fullPath(container));
+  for (let index = 0; index < count; index++) addItem(container);
+  for (const item of container.querySelector(":scope > .guide-repeat-items").children) {
+    for (const nested of directRepeats(item, item)) buildRepeats(nested, answers);
+  }
+}
+
+// Replace every answer in the form with those given; fields not named are cleared.
+export function writeAnswers(form, answers) {
+  for (const container of directRepeats(form, null)) buildRepeats(container, answers);
+  for (const field of form.querySelectorAll(FIELDS)) {
+    if (field.type === "file" || field.type === "submit" || field.type === "button") continue;
+    const value = answers[field.name];
+    const values = [].concat(value ?? []);
+    if (field.type === "checkbox" || field.type === "radio") {
+      field.checked = values.includes(field.value);
+    } else if (field.multiple) {
+      for (const option of field.options) option.selected = values.includes(option.value);
+    } else {
+      field.value = typeof value === "string" ? value : "";
+    }
+  }
+}
+
+export function showErrors(form, errors) {
+  for (const slot of form.querySelectorAll(".guide-error")) {
+    slot.hidden = true;
+    slot.textContent = "";
+  }
+  for (const field of form.querySelectorAll("[aria-invalid]")) field.removeAttribute("aria-invalid");
+  const unplaced = [];
+  for (const { field, message } of errors) {
+    const slot = document.getElementById(`${field}-error`);
+    if (!slot) {
+      unplaced.push(message);
+      continue;
+    }
+    slot.textContent = message;
+    slot.hidden = false;
+    document.getElementById(fieldId(field))?.setAttribute("aria-invalid", "true");
+    document.getElementById(`input-${field}`)?.setAttribute("aria-invalid", "true");
+  }
+  return unplaced;
+}
+
+export function firstInvalid(form) {
+  const marked = form.querySelector("[aria-invalid]");
+  if (!marked) return null;
+  return marked.matches(FIELDS) ? marked : marked.querySelector(FIELDS);
+}

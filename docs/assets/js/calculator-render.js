@@ -1,0 +1,72 @@
+// Result blocks from Python, turned into DOM nodes with textContent only. SVG is the one
+// markup Python sends; it is parsed as XML into an inert node and its text was escaped there.
+
+const ROOT = new URL("../../", import.meta.url);
+
+function element(tag, text, attributes = {}) {
+  const node = Object.assign(document.createElement(tag), attributes);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function importSVG(markup) {
+  const parsed = new DOMParser().parseFromString(markup, "image/svg+xml");
+  if (parsed.querySelector("parsererror")) throw new Error("the chart could not be drawn");
+  return document.importNode(parsed.documentElement, true);
+}
+
+function listItem(item) {
+  if (typeof item === "string") return element("li", item);
+  const li = element("li");
+  li.append(element("a", item.text, { href: new URL(item.href, ROOT).href }));
+  if (item.note) li.append(` ${item.note}`);
+  return li;
+}
+
+function table(block) {
+  const wrap = element("div", undefined, { className: "guide-table-wrap" });
+  const node = element("table");
+  if (block.caption) node.append(element("caption", block.caption));
+  const head = element("thead");
+  const headRow = element("tr");
+  for (const cell of block.head) headRow.append(element("th", cell, { scope: "col" }));
+  head.append(headRow);
+  const body = element("tbody");
+  for (const row of block.rows) {
+    const tr = element("tr");
+    row.forEach((cell, index) => tr.append(index === 0 ? element("th", String(cell), { scope: "row" }) : element("td", String(cell))));
+    body.append(tr);
+  }
+  node.append(head, body);
+  wrap.append(node);
+  return wrap;
+}
+
+const RENDERERS = Object.freeze({
+  heading: (block) => element(`h${block.level ?? 2}`, block.text),
+  paragraph: (block) => element("p", block.text, block.tone ? { className: `guide-tone-${block.tone}` } : {}),
+  list: (block) => {
+    const list = element(block.ordered ? "ol" : "ul");
+    list.append(...block.items.map(listItem));
+    return list;
+  },
+  figure: (block) => {
+    const figure = element("figure");
+    figure.append(importSVG(block.svg), element("figcaption", block.caption));
+    return figure;
+  },
+  table,
+  button: (block, onOperation) => {
+    const button = element("button", block.label, { type: "button", className: "md-button" });
+    button.addEventListener("click", () => onOperation(block.op, block.payload ?? {}));
+    return button;
+  },
+});
+
+export function renderBlocks(target, blocks, onOperation) {
+  target.replaceChildren(...blocks.map((block) => {
+    const render = RENDERERS[block.type];
+    if (!render) throw new Error(`unknown result block ${block.type}`);
+    return render(block, onOperation);
+  }));
+}

@@ -1,0 +1,122 @@
+"""Nothing typed is lost: autosave, files, share links, start over; bad files change nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_matrix_calculator import open_ready
+
+THICK = "Co-production (thick collaboration)"
+TENDERING = "Orders and tendering services"
+
+
+def choose(page: Page, planning: str, production: str) -> None:
+    page.locator(f'#field-planning input[value="{planning}"]').check()
+    page.locator(f'#field-production input[value="{production}"]').check()
+
+
+def heading(page: Page):
+    return page.locator(".guide-result").get_by_role("heading")
+
+
+def notice(page: Page):
+    return page.locator(".guide-notice")
+
+
+def test_answers_survive_a_reload(visit) -> None:
+    page = open_ready(visit)
+    choose(page, "together", "together")
+    expect(heading(page)).to_have_text(THICK)
+    page.reload()
+    expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
+    expect(heading(page)).to_have_text(THICK, timeout=60_000)
+    expect(notice(page)).to_contain_text("from your last visit")
+
+
+def test_saved_file_opens_again_after_start_over(visit, tmp_path: Path) -> None:
+    page = open_ready(visit)
+    choose(page, "professionals", "civil-society")
+    expect(heading(page)).to_have_text(TENDERING)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to a file").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    envelope = json.loads(saved.read_text(encoding="utf-8"))
+    assert envelope["tool"] == "matrix" and envelope["format"] == "samskaping-guide"
+    assert envelope["data"]["answers"] == {
+        "planning": "professionals",
+        "production": "civil-society",
+    }
+
+    page.get_by_role("button", name="Start over").click()
+    expect(page.locator('#field-planning input[value="professionals"]')).not_to_be_checked()
+    expect(page.locator(".guide-result")).to_be_empty()
+
+    page.get_by_label("Open a saved file").set_input_files(saved)
+    expect(heading(page)).to_have_text(TENDERING)
+    expect(notice(page)).to_contain_text(f"Opened {saved.name}")
+
+
+def test_corrupt_or_hostile_file_is_refused_and_work_is_kept(visit, tmp_path: Path) -> None:
+    page = open_ready(visit)
+    choose(page, "together", "together")
+    expect(heading(page)).to_have_text(THICK)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "samskaping-guide", "tool": "matrix", "version": 1, "data": ')
+    page.get_by_label("Open a saved file").set_input_files(broken)
+    expect(notice(page)).to_contain_text("broken.json was not opened: The file is not valid JSON")
+    expect(notice(page)).to_have_attribute("role", "alert")
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(
+        json.dumps(
+            {
+                "format": "samskaping-guide",
+                "tool": "matrix",
+                "version": 1,
+                "data": {"answers": {"planning": {"$gt": ""}}},
+            }
+        )
+    )
+    page.get_by_label("Open a saved file").set_input_files(hostile)
+    expect(notice(page)).to_contain_text("hostile.json was not opened")
+    expect(page.locator('#field-production input[value="together"]')).to_be_checked()
+    expect(heading(page)).to_have_text(THICK)
+    page.reload()
+    expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
+
+
+def test_share_link_carries_the_answers_and_keeps_the_receivers_own(visit, browser) -> None:
+    page = open_ready(visit)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    choose(page, "civil-society", "civil-society")
+    page.get_by_role("button", name="Copy a share link").click()
+    link = page.get_by_label("Share link").input_value()
+    assert "#share=" in link and link.startswith(visit.base_url)
+
+    receiver = browser.new_context()
+    try:
+        other = receiver.new_page()
+        other.goto(visit.base_url + "tools/matrix/")
+        other.locator('#field-planning input[value="professionals"]').check()
+        other.locator('#field-production input[value="professionals"]').check()
+        other.goto(link)
+        expect(other.locator(".guide-result").get_by_role("heading")).to_have_text(
+            "Self-organised services in civil society", timeout=60_000
+        )
+        assert "#share=" not in other.url  # a reload will not replace later edits
+        other.get_by_role("button", name="Restore earlier answers").click()
+        expect(other.locator(".guide-result").get_by_role("heading")).to_have_text(
+            "Traditional professional services"
+        )
+    finally:
+        receiver.close()
+
+
+def test_damaged_share_link_is_refused(visit) -> None:
+    page = visit.open("tools/matrix/#share=eyJmb3JtYXQiOi")
+    expect(page.locator(".guide-notice")).to_contain_text(
+        "The shared link could not be opened", timeout=60_000
+    )
