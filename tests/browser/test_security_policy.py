@@ -23,7 +23,9 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 CHOOSE_FIRST_OPTIONS = """form => {
   for (const radio of form.querySelectorAll("input[type=radio]")) {
-    if (!form.querySelector(`input[name="${radio.name}"]:checked`)) radio.checked = true;
+    if (form.querySelector(`input[name="${radio.name}"]:checked`)) continue;
+    radio.checked = true;
+    for (const type of ["input", "change"]) radio.dispatchEvent(new Event(type, { bubbles: true }));
   }
 }"""
 
