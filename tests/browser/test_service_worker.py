@@ -5,6 +5,7 @@ it from the browser."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import time
@@ -50,10 +51,8 @@ def eventually(page: Page, expression: str, timeout_s: float = 60) -> None:
 
 
 def check_for_update(page: Page) -> None:
-    try:
-        check_for_update(page)
-    except Error:  # the new worker already reloaded the page
-        pass
+    with contextlib.suppress(Error):  # the new worker may already be reloading the page
+        page.evaluate(CHECK_FOR_UPDATE)
 
 
 def install_offline_copy(page: Page, url: str) -> None:
