@@ -139,4 +139,4 @@ def draw(
         for row in section_rows:
             body += _row(row, y + ROW / 2 - 6, points, empty, number)
             y += ROW
-    return svg.document(WIDTH, height, title, description, body)
+    return svg.document(WIDTH, height, title, description, body, "assessment-chart")

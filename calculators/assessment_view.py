@@ -312,10 +312,10 @@ def _quoted(survey: Survey, words: Words, row_id: str) -> str:
     return name if is_area else words("quoted", text=name)
 
 
-def _gap_text(row: Row, survey: Survey, words: Words, key: str = "gap-item") -> str:
+def _gap_text(row: Row, survey: Survey, words: Words) -> str:
     gap = row.gap
     return words(
-        key,
+        "gap-item",
         name=_quoted(survey, words, row.id),
         high_role=words.role(gap.high_role),
         high=words.number(gap.high),
@@ -417,7 +417,7 @@ def _statements(group: Group, survey: Survey, words: Words) -> list[view.Block]:
         [
             _name(survey, words, row.id),
             *_summary_cells(row, words),
-            _gap_text(row, survey, words, "gap-cell") if row.gap else words("no-score"),
+            words.number(row.gap.size) if row.gap else words("no-score"),
         ]
         for row in group.statements
     ]
