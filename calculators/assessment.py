@@ -26,6 +26,7 @@ import hashlib
 import json
 import statistics
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from calculators.savefile import Answer
@@ -104,8 +105,12 @@ class Response:
         text = json.dumps(self.to_answers(), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
+    @cached_property
+    def given(self) -> dict[str, str]:
+        return dict(self.answers)
+
     def score(self, statement_id: str) -> int | None:
-        value = dict(self.answers).get(statement_id)
+        value = self.given.get(statement_id)
         return None if value in (None, DONT_KNOW) else int(value)
 
 
@@ -234,7 +239,7 @@ def _area_score(response: Response, area_id: str, survey: Survey) -> float | Non
 
 
 def _dont_knows(response: Response, statement_ids: set[str]) -> int:
-    return sum(value == DONT_KNOW for key, value in response.answers if key in statement_ids)
+    return sum(response.given.get(key) == DONT_KNOW for key in statement_ids)
 
 
 def aggregate(responses: list[Response], survey: Survey) -> Group:

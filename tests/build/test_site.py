@@ -9,7 +9,7 @@ from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
 from tests.support.site import built_pages
 
-EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "about/"}
+EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "tools/assessment/", "about/"}
 # Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
 LOADED = re.compile(r"""(?:\bsrc=|<link[^>]*\bhref=|url\(|import\s*\(?)\s*["']?(https?:)?//""")
 
@@ -52,7 +52,7 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
         for path in html_pages(site)
         if "data-calculator=" in path.read_text(encoding="utf-8")
     }
-    assert with_form == {"tools/matrix"}
+    assert with_form == {"tools/matrix", "tools/assessment"}
 
 
 def test_calculator_form_points_at_files_that_exist(site: Path) -> None:
