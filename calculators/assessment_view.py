@@ -34,8 +34,8 @@ from calculators.errors import InputError
 from calculators.savefile import ImportProblem
 
 MINUS = "−"
-GAPS = 5
-"""How many of the largest gaps between roles (areas and statements together) are spelled out."""
+GAPS = 3
+"""How many of the largest gaps between roles are spelled out, for areas and for statements."""
 
 
 class Words:
@@ -329,9 +329,7 @@ def _gaps(group: Group, survey: Survey, words: Words) -> list[view.Block]:
     blocks = [view.heading(words("gaps-heading"), 3)]
     if len(group.roles) < 2:
         return [*blocks, view.paragraph(words("gaps-one-role"))]
-    # Areas first on equal gaps: sorted() keeps that order.
-    candidates = largest_gaps(group.areas, GAPS) + largest_gaps(group.statements, GAPS)
-    largest = sorted(candidates, key=lambda row: -row.gap.size)[:GAPS]
+    largest = largest_gaps(group.areas, GAPS) + largest_gaps(group.statements, GAPS)
     if largest:
         blocks += [
             view.paragraph(words("gaps-intro")),
