@@ -186,8 +186,7 @@ class AssessmentFile(Strict):
         for statement in self.statements:
             if statement.area not in areas or not statement.id.startswith(f"{statement.area}-"):
                 raise ValueError(
-                    f"statement {statement.id!r} must belong to a listed area and start with "
-                    "its id"
+                    f"statement {statement.id!r} must belong to a listed area and start with its id"
                 )
         for area in areas:
             if sum(statement.area == area for statement in self.statements) < 2:

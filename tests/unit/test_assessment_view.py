@@ -5,11 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
-import zipfile
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,7 +16,6 @@ from calculators import assessment_view
 from calculators.errors import InputError
 from calculators.runtime import handle
 from macros.content import load_content
-from sitebuild.bundle import build_bundle
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 STATEMENTS = [statement["id"] for statement in MODEL["assessment"]["statements"]]
@@ -241,21 +236,3 @@ def test_csv_of_nothing_is_refused_with_a_reason() -> None:
         {"action": "csv", "tool": "assessment", "state": {"answers": person("other", ["2"])}}, MODEL
     )
     assert rows_of(own["csv"])[1][3] == "2.0"
-
-
-def test_bundle_runs_the_assessment_standalone(tmp_path: Path) -> None:
-    """Only the zip's files (stdlib and calculators/) are importable, as in Pyodide."""
-    zipfile.ZipFile(io.BytesIO(build_bundle(load_content()).data)).extractall(tmp_path)
-    request = {"action": "compute", "tool": "assessment", "state": group_state()}
-    script = (
-        "import json, sys; sys.path.insert(0, '.'); from calculators.runtime import run; "
-        f"print(run({json.dumps(json.dumps(request))}))"
-    )
-    output = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert json.loads(output)["blocks"][0]["text"] == "The group: 3 participants"
