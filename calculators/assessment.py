@@ -71,6 +71,9 @@ class Survey:
             steps=tuple(step["id"] for step in assessment["steps"]),
         )
 
+    def is_area(self, item_id: str) -> bool:
+        return any(area["id"] == item_id for area in self.areas)
+
     def area(self, area_id: str) -> dict[str, Any]:
         return next(area for area in self.areas if area["id"] == area_id)
 

@@ -80,7 +80,7 @@ class Words:
 
 
 def _name(survey: Survey, words: Words, row_id: str) -> str:
-    if any(area["id"] == row_id for area in survey.areas):
+    if survey.is_area(row_id):
         return words.text(survey.area(row_id)["name"])
     return words.text(survey.statement(row_id)["text"])
 
@@ -308,8 +308,7 @@ def _areas(group: Group, earlier: Group | None, survey: Survey, words: Words) ->
 def _quoted(survey: Survey, words: Words, row_id: str) -> str:
     """An area's name as it is; a statement's text in quotation marks, as a sentence inside one."""
     name = _name(survey, words, row_id)
-    is_area = any(area["id"] == row_id for area in survey.areas)
-    return name if is_area else words("quoted", text=name)
+    return name if survey.is_area(row_id) else words("quoted", text=name)
 
 
 def _gap_text(row: Row, survey: Survey, words: Words) -> str:
@@ -510,7 +509,7 @@ def table(state: dict[str, Any], model: dict[str, Any]) -> tuple[list[str], list
     ]
     rows: list[list[Cell]] = []
     for row in (*group.areas, *group.statements):
-        is_area = any(area["id"] == row.id for area in survey.areas)
+        is_area = survey.is_area(row.id)
         area_id = row.id if is_area else survey.statement(row.id)["area"]
         move = moves.get(row.id)
         summary = row.overall
