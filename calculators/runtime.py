@@ -6,7 +6,8 @@ Requests name an action and a tool:
 - ``import``: ``text`` of a saved file or share link → ``{"ok": true, "state"}`` or
   ``{"ok": false, "message"}`` (the page keeps its current work);
 - ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
-- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table.
+- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table, or
+  ``{"ok": false, "message"}`` when the table raises ``ImportProblem`` (nothing to export).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from calculators import matrix
+from calculators import assessment_files, assessment_view, matrix
 from calculators.csvfile import Cell, to_csv
 from calculators.errors import InputError
 from calculators.savefile import ImportProblem, open_envelope
@@ -47,6 +48,13 @@ class Tool:
 
 TOOLS: dict[str, Tool] = {
     "matrix": Tool(version=matrix.VERSION, compute=matrix.compute, clean=matrix.clean),
+    "assessment": Tool(
+        version=assessment_files.VERSION,
+        compute=assessment_view.compute,
+        clean=assessment_files.clean,
+        operations=assessment_files.OPERATIONS,
+        table=assessment_view.table,
+    ),
 }
 
 
@@ -80,7 +88,10 @@ def _operate(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any
 def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
     if tool.table is None:
         return {"ok": False, "message": "This tool has no table to export."}
-    header, rows = tool.table(request["state"], model)
+    try:
+        header, rows = tool.table(request["state"], model)
+    except ImportProblem as problem:
+        return {"ok": False, "message": str(problem)}
     return {"ok": True, "csv": to_csv(header, rows)}
 
 

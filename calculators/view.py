@@ -11,8 +11,12 @@ from typing import Any
 Block = dict[str, Any]
 
 
-def heading(text: str) -> Block:
-    return {"type": "heading", "text": text}
+def heading(text: str, level: int = 2) -> Block:
+    """A heading; level 2 (the default, left out of the block) sits right under the page title."""
+    block: Block = {"type": "heading", "text": text}
+    if level != 2:
+        block["level"] = level
+    return block
 
 
 def paragraph(text: str) -> Block:

@@ -143,6 +143,11 @@ def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
                 for j, name in enumerate(getattr(case, key))
                 if name not in known
             ]
+    problems += [
+        ("assessment.yml", ("areas", i, "id"), f"unknown {area.kind} {area.id!r}")
+        for i, area in enumerate(model.assessment.areas)
+        if area.id not in (values if area.kind == "value" else fields)
+    ]
     return problems
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
-from tests.support.site import built_pages
+from tests.support.site import ROOT, built_pages
 
-EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "about/"}
+EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "tools/assessment/", "about/"}
 # Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
 LOADED = re.compile(r"""(?:\bsrc=|<link[^>]*\bhref=|url\(|import\s*\(?)\s*["']?(https?:)?//""")
 
@@ -52,7 +52,7 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
         for path in html_pages(site)
         if "data-calculator=" in path.read_text(encoding="utf-8")
     }
-    assert with_form == {"tools/matrix"}
+    assert with_form == {"tools/matrix", "tools/assessment"}
 
 
 def test_calculator_form_points_at_files_that_exist(site: Path) -> None:
@@ -73,3 +73,13 @@ def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:
 def test_no_macro_error_left_in_pages(site: Path) -> None:
     for path in html_pages(site):
         assert "Macro" not in path.read_text(encoding="utf-8").replace("macros", ""), path
+
+
+def test_our_stylesheets_have_balanced_braces() -> None:
+    """A missing brace silently swallows every later rule (print rules included)."""
+    for sheet in (ROOT / "docs" / "assets" / "css").glob("*.css"):
+        depth = 0
+        for number, line in enumerate(sheet.read_text(encoding="utf-8").splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{number}: closing brace without an opening one"
+        assert depth == 0, f"{sheet.name}: {depth} rule(s) never closed"

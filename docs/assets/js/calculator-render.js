@@ -25,7 +25,8 @@ function listItem(item) {
 
 function table(block) {
   const wrap = element("div", undefined, { className: "guide-table-wrap" });
-  const node = element("table");
+  // Wide tables scroll sideways (Material styles them so); keyboard users must reach them too.
+  const node = element("table", undefined, { tabIndex: 0 });
   if (block.caption) node.append(element("caption", block.caption));
   const head = element("thead");
   const headRow = element("tr");

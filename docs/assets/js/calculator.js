@@ -188,6 +188,17 @@ class Calculator {
         if (response.ok) this.notice.textContent = "";
       });
     }
+    // A form button that sends a field's text to an operation, e.g. pasted share links.
+    for (const button of this.form.querySelectorAll("button[data-operation][data-payload-from]")) {
+      const field = document.getElementById(button.dataset.payloadFrom);
+      button.addEventListener("click", async () => {
+        const response = await this.operate(button.dataset.operation, { text: field.value });
+        if (response.ok) {
+          field.value = "";
+          this.notice.textContent = "";
+        }
+      });
+    }
     this.form.querySelector(".guide-toolbar").hidden = false;
   }
 
