@@ -1,0 +1,211 @@
+"""A SoImpact plan, read from the worksheet's flat answers (``indicators.0.name`` …).
+
+Reading never fails: a half-filled worksheet is the normal case, so a missing or unreadable
+answer becomes an empty text, ``None`` or ``False`` and the review says what is missing.
+The answer names and choices here are the worksheet's schema; ``soimpact_state`` checks
+imported files against them and the form template uses the same names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+LEVELS = ("output", "outcome", "impact", "social-value")
+"""The SoImpact chain, nearest the activity first (handbook ch. 6, Figure 7)."""
+KINDS = ("quantitative", "qualitative")
+VALUE_LEVELS = ("individual", "organisation", "society")
+PRIORITIES = ("high", "medium", "low")
+YES = "yes"
+
+PLAN_TEXTS = ("title", "problem", "objectives", "activities", "theory", "evaluation")
+GROUP_TEXTS = ("name", "success")
+INDICATOR_TEXTS = (
+    "name",
+    "group",
+    "unit",
+    "method",
+    "collector",
+    "frequency",
+    "baseline-value",
+    "target-value",
+    "bank",
+)
+INDICATOR_CHOICES: dict[str, tuple[str, ...]] = {
+    "level": LEVELS,
+    "kind": KINDS,
+    "value-level": VALUE_LEVELS,
+    "priority": PRIORITIES,
+    "involved": (YES,),
+}
+INDICATOR_DATES = ("baseline-date", "target-date")
+MEASUREMENT_TEXTS = ("value", "note")
+MEASUREMENT_DATES = ("date",)
+BANK_PICKS = "bank"
+"""The checkboxes of the indicator bank: ids chosen, not yet added to the plan."""
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def read_number(text: str) -> float | None:
+    """A number as people type it: ``12,5``, ``1 234``, ``45 %``; anything else is ``None``.
+
+    A comma is a decimal mark (Norwegian style), so thousands are grouped with spaces only.
+    """
+    compact = _SPACES.sub("", text).removesuffix("%")
+    if not _NUMBER.fullmatch(compact):
+        return None
+    return float(compact.replace(",", "."))
+
+
+def read_date(text: str) -> date | None:
+    """An ISO date (``2017-08-31``, what a date field sends), or ``None``."""
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A value at a date: a baseline, a target or a measurement."""
+
+    text: str
+    day: date | None
+    note: str = ""
+
+    @property
+    def number(self) -> float | None:
+        return read_number(self.text)
+
+    @property
+    def given(self) -> bool:
+        return self.text != ""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    index: int
+    """Position in the answers (``indicators.<index>.…``)."""
+    number: int
+    """Position as the form shows it, from 1."""
+    texts: dict[str, str]
+    level: str | None
+    kind: str | None
+    value_level: str | None
+    priority: str | None
+    involved: bool
+    baseline: Reading
+    target: Reading
+    measurements: tuple[Reading, ...]
+
+    @property
+    def name(self) -> str:
+        return self.texts["name"]
+
+    @property
+    def quantitative(self) -> bool:
+        return self.kind == "quantitative"
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    success: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    texts: dict[str, str]
+    groups: tuple[Group, ...]
+    indicators: tuple[Indicator, ...]
+
+
+def text_of(answers: dict[str, Any], name: str) -> str:
+    """The trimmed text answer, or '' when it is missing or not text."""
+    value = answers.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _choice(answers: dict[str, Any], name: str, allowed: tuple[str, ...]) -> str | None:
+    value = text_of(answers, name)
+    return value if value in allowed else None
+
+
+def item_indices(answers: dict[str, Any], path: str) -> list[int]:
+    """The item numbers of a repeatable group present in the answers, in order."""
+    pattern = re.compile(re.escape(path) + r"\.(\d+)\.")
+    return sorted({int(match.group(1)) for key in answers if (match := pattern.match(key))})
+
+
+def _measurements(answers: dict[str, Any], prefix: str) -> tuple[Reading, ...]:
+    readings = []
+    for index in item_indices(answers, f"{prefix}.measurements"):
+        at = f"{prefix}.measurements.{index}."
+        value = text_of(answers, at + "value")
+        note = text_of(answers, at + "note")
+        day = read_date(text_of(answers, at + "date"))
+        if value or note or day:
+            readings.append(Reading(value, day, note))
+    return tuple(readings)
+
+
+def _indicator(answers: dict[str, Any], index: int, number: int) -> Indicator:
+    prefix = f"indicators.{index}"
+
+    def choice(field: str) -> str | None:
+        return _choice(answers, f"{prefix}.{field}", INDICATOR_CHOICES[field])
+
+    texts = {field: text_of(answers, f"{prefix}.{field}") for field in INDICATOR_TEXTS}
+    return Indicator(
+        index=index,
+        number=number,
+        texts=texts,
+        level=choice("level"),
+        kind=choice("kind"),
+        value_level=choice("value-level"),
+        priority=choice("priority"),
+        involved=choice("involved") == YES,
+        baseline=Reading(
+            texts["baseline-value"], read_date(text_of(answers, f"{prefix}.baseline-date"))
+        ),
+        target=Reading(texts["target-value"], read_date(text_of(answers, f"{prefix}.target-date"))),
+        measurements=_measurements(answers, prefix),
+    )
+
+
+def read_plan(answers: dict[str, Any]) -> Plan:
+    """The plan the answers describe; items left completely empty are skipped."""
+    groups = tuple(
+        Group(text_of(answers, f"groups.{i}.name"), text_of(answers, f"groups.{i}.success"))
+        for i in item_indices(answers, "groups")
+    )
+    indicators = [
+        _indicator(answers, index, number)
+        for number, index in enumerate(item_indices(answers, "indicators"), 1)
+    ]
+    return Plan(
+        texts={field: text_of(answers, field) for field in PLAN_TEXTS},
+        groups=tuple(group for group in groups if group.name or group.success),
+        indicators=tuple(indicator for indicator in indicators if _has_content(indicator)),
+    )
+
+
+def _has_content(indicator: Indicator) -> bool:
+    return bool(
+        any(indicator.texts.values())
+        or indicator.level
+        or indicator.kind
+        or indicator.value_level
+        or indicator.priority
+        or indicator.involved
+        or indicator.baseline.day
+        or indicator.target.day
+        or indicator.measurements
+    )
