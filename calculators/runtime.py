@@ -6,7 +6,8 @@ Requests name an action and a tool:
 - ``import``: ``text`` of a saved file or share link → ``{"ok": true, "state"}`` or
   ``{"ok": false, "message"}`` (the page keeps its current work);
 - ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
-- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table.
+- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table; with ``table``
+  (a name in ``Tool.tables``) the named one, in the request's ``lang``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from calculators import matrix
+from calculators import matrix, soimpact
 from calculators.csvfile import Cell, to_csv
 from calculators.errors import InputError
 from calculators.savefile import ImportProblem, open_envelope
@@ -43,10 +44,22 @@ class Tool:
         default_factory=dict
     )
     table: Callable[[State, Model], tuple[list[str], list[list[Cell]]]] | None = None
+    tables: dict[str, Callable[[State, Model, str], tuple[list[str], list[list[Cell]]]]] = field(
+        default_factory=dict
+    )
+    """Several CSV exports, by name; the toolbar offers one button each (label: the tool's
+    content message ``csv-<name>``), and headers follow the page's language."""
 
 
 TOOLS: dict[str, Tool] = {
     "matrix": Tool(version=matrix.VERSION, compute=matrix.compute, clean=matrix.clean),
+    "soimpact": Tool(
+        version=soimpact.VERSION,
+        compute=soimpact.compute,
+        clean=soimpact.clean,
+        operations=soimpact.OPERATIONS,
+        tables=soimpact.TABLES,
+    ),
 }
 
 
@@ -78,9 +91,15 @@ def _operate(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any
 
 
 def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
-    if tool.table is None:
+    name = request.get("table")
+    if name is not None:
+        if name not in tool.tables:
+            return {"ok": False, "message": f"This tool has no table {name!r}."}
+        header, rows = tool.tables[name](request["state"], model, request.get("lang", "en"))
+    elif tool.table is None:
         return {"ok": False, "message": "This tool has no table to export."}
-    header, rows = tool.table(request["state"], model)
+    else:
+        header, rows = tool.table(request["state"], model)
     return {"ok": True, "csv": to_csv(header, rows)}
 
 

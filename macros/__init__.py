@@ -62,10 +62,16 @@ def define_env(env: Any) -> None:
         return render("matrix_table.j2", matrix=build.model.matrix)
 
     @env.macro
+    def soimpact_guidance(lang: str = "en") -> Markup:
+        """The chain and the five recommendations, with the anchors review findings link to."""
+        return render("soimpact_guidance.j2", soimpact=build.model.soimpact, lang=lang)
+
+    @env.macro
     def calculator(name: str, lang: str = "en") -> Markup:
         """A calculator's form, toolbar and result area; the page script does the rest."""
         tool = TOOLS[name]
         ui = build.model.ui.calculator
+        tool_messages = getattr(build.model, name).messages if tool.tables else {}
         return render(
             "calculator.j2",
             name=name,
@@ -76,6 +82,10 @@ def define_env(env: Any) -> None:
             version=tool.version,
             format=FORMAT,
             csv=tool.table is not None,
+            tables=[
+                (table, translate(tool_messages[f"csv-{table}"], lang)) for table in tool.tables
+            ],
+            lang=lang,
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )
