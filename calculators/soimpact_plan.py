@@ -46,6 +46,7 @@ MEASUREMENT_DATES = ("date",)
 BANK_PICKS = "bank"
 """The checkboxes of the indicator bank: ids chosen, not yet added to the plan."""
 
+MAX_MAGNITUDE = 1e15
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,11 +56,13 @@ def read_number(text: str) -> float | None:
     """A number as people type it: ``12,5``, ``1 234``, ``45 %``; anything else is ``None``.
 
     A comma is a decimal mark (Norwegian style), so thousands are grouped with spaces only.
+    Beyond ``MAX_MAGNITUDE`` a figure is no measurement, and arithmetic on it could overflow.
     """
     compact = _SPACES.sub("", text).removesuffix("%")
     if not _NUMBER.fullmatch(compact):
         return None
-    return float(compact.replace(",", "."))
+    number = float(compact.replace(",", "."))
+    return number if abs(number) <= MAX_MAGNITUDE else None
 
 
 def read_date(text: str) -> date | None:

@@ -17,9 +17,10 @@ from calculators.soimpact_plan import Indicator, Reading
 def share(baseline: float, target: float, value: float) -> float | None:
     """The share of the way from ``baseline`` to ``target`` that ``value`` has covered."""
     way = target - baseline
-    if way == 0 or not math.isfinite(way):
+    if way == 0:
         return None
-    return (value - baseline) / way
+    result = (value - baseline) / way
+    return result if math.isfinite(result) else None
 
 
 @dataclass(frozen=True)
