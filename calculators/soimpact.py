@@ -22,7 +22,7 @@ from calculators.soimpact_plan import (
     Indicator,
     Plan,
     Reading,
-    item_indices,
+    items,
     read_number,
     read_plan,
 )
@@ -235,8 +235,76 @@ def _progress_blocks(plan: Plan, words: Words) -> list[view.Block]:
     return blocks
 
 
+def _dated(reading: Reading, words: Words) -> str:
+    if not reading.given:
+        return ""
+    return (
+        words("dated", value=reading.text, date=reading.day.isoformat())
+        if reading.day
+        else reading.text
+    )
+
+
+def _plan_blocks(plan: Plan, words: Words) -> list[view.Block]:
+    """The plan itself in brief: what the printed report shows in place of the form."""
+    fields = words.content["fields"]
+
+    def label(field: str) -> str:
+        return words.text(fields[field]["label"])
+
+    answered: list[list[str | int | float]] = [
+        [label(field), plan.texts[field]]
+        for field in ("title", "problem", "objectives", "activities", "theory", "evaluation")
+        if plan.texts[field]
+    ]
+    blocks = [view.heading(words("plan-heading"))]
+    if answered:
+        blocks.append(
+            view.table(
+                words("plan-caption"), [words("plan-question"), words("plan-answer")], answered
+            )
+        )
+    if plan.groups:
+        head = [label("group-name"), label("group-success")]
+        blocks.append(
+            view.table(words("plan-groups"), head, [[g.name, g.success] for g in plan.groups])
+        )
+    if plan.indicators:
+        columns = [
+            "name",
+            "level",
+            "kind",
+            "value-level",
+            "priority",
+            "group",
+            "method",
+            "collector",
+            "frequency",
+            "baseline-value",
+            "target-value",
+        ]
+        rows: list[list[str | int | float]] = [
+            [
+                words.indicator(i),
+                words.option("level", i.level),
+                words.option("kind", i.kind),
+                words.option("value_level", i.value_level),
+                words.option("priority", i.priority),
+                i.texts["group"],
+                i.texts["method"],
+                i.texts["collector"],
+                i.texts["frequency"],
+                _dated(i.baseline, words),
+                _dated(i.target, words),
+            ]
+            for i in plan.indicators
+        ]
+        blocks.append(view.table(words("plan-indicators"), [label(c) for c in columns], rows))
+    return blocks
+
+
 def compute(state: State, model: Model, lang: str) -> list[view.Block]:
-    """Steps, review, the chain and progress for whatever the worksheet holds so far."""
+    """Steps, review, the chain, progress and the plan in brief, for whatever it holds so far."""
     plan = read_plan(_answers(state))
     words = Words(model, lang)
     return [
@@ -244,6 +312,7 @@ def compute(state: State, model: Model, lang: str) -> list[view.Block]:
         *_review_blocks(plan, model, words),
         *_chain_blocks(plan, model, words),
         *_progress_blocks(plan, words),
+        *_plan_blocks(plan, words),
     ]
 
 
@@ -269,7 +338,7 @@ def add_from_bank(state: State, payload: dict[str, Any], model: Model) -> State:
     chosen = [bank[pick] for pick in ([picks] if isinstance(picks, str) else picks) if pick in bank]
     if not chosen:
         raise ImportProblem(words("bank-none-chosen"))
-    start = max(item_indices(answers, "indicators"), default=-1) + 1
+    start = max(items(answers, "indicators"), default=-1) + 1
     if start + len(chosen) > MAX_INDICATORS:
         raise ImportProblem(words("bank-too-many", limit=MAX_INDICATORS))
     for index, entry in enumerate(chosen, start):

@@ -15,7 +15,9 @@ from calculators.soimpact_progress import Point, Progress
 from calculators.soimpact_words import Words
 
 BOX_WIDTH = 124
-BOX_HEIGHT = 92
+BOX_HEIGHT = 98
+BOX_CHARACTERS = 14
+"""Longer box names go on two lines (14 px bold fits about this many in a box)."""
 BOX_GAP = 22
 CHAIN_TOP = 34
 
@@ -67,9 +69,11 @@ def chain(counts: dict[str, int], words: Words) -> str:
             )
         )
         centre = x + BOX_WIDTH / 2
-        body.append(svg.text(centre, CHAIN_TOP + 24, name, text_anchor="middle", class_="box-name"))
-        body.append(svg.text(centre, CHAIN_TOP + 50, count, text_anchor="middle"))
-        body.append(svg.text(centre, CHAIN_TOP + 72, certainty, text_anchor="middle"))
+        for line, text in enumerate(_wrap(name)):
+            y = CHAIN_TOP + 22 + line * 17
+            body.append(svg.text(centre, y, text, text_anchor="middle", class_="box-name"))
+        body.append(svg.text(centre, CHAIN_TOP + 64, count, text_anchor="middle"))
+        body.append(svg.text(centre, CHAIN_TOP + 84, certainty, text_anchor="middle"))
         if index:
             arrow_x = x - BOX_GAP
             middle = CHAIN_TOP + BOX_HEIGHT / 2
@@ -81,6 +85,15 @@ def chain(counts: dict[str, int], words: Words) -> str:
         for name, count, certainty, _ in boxes[1:]
     )
     return svg.document(width, CHAIN_TOP + BOX_HEIGHT + 10, words("chain-title"), description, body)
+
+
+def _wrap(text: str) -> list[str]:
+    """A box name on one line, or on two split at the space nearest the middle."""
+    if len(text) <= BOX_CHARACTERS or " " not in text:
+        return [text]
+    spaces = [index for index, char in enumerate(text) if char == " "]
+    cut = min(spaces, key=lambda index: abs(index - len(text) / 2))
+    return [text[:cut], text[cut + 1 :]]
 
 
 def _shape(tag: str, **values: str | float) -> str:

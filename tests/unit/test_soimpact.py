@@ -426,3 +426,17 @@ def test_a_vanishingly_small_way_to_go_shows_no_share_instead_of_failing() -> No
     item = progress(read_plan(answers).indicators[0])
     assert item.share is None
     assert soimpact.compute({"answers": answers}, MODEL, "en")
+
+
+def test_the_result_ends_with_the_plan_in_brief_for_the_printed_report() -> None:
+    blocks = soimpact.compute(example_state(), MODEL, "en")
+    start = blocks.index({"type": "heading", "text": "Your plan in brief"})
+    plan, groups, indicators = blocks[start + 1 :]
+    assert plan["rows"][0] == ["Name of the effort", "Boost Refugee (Oslo, 2016–2017)"]
+    assert len(groups["rows"]) == 2
+    assert indicators["rows"][0][:3] == [
+        "Refugees who received help",
+        "Output",
+        "Quantitative (a number)",
+    ]
+    assert indicators["rows"][0][-2:] == ["0 (2016-11-01)", ""]
