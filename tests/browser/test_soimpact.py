@@ -147,6 +147,8 @@ def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -
     expect(finding).to_have_text(f"Step 9: Regular measurements No measurement yet for: {IMPACT}.")
     chain = result(page).get_by_role("table", name="The SoImpact chain and your indicators")
     expect(chain.get_by_role("row", name=re.compile("^Impact"))).to_contain_text(IMPACT)
+    wide = result(page).get_by_role("region", name="Indicators and how they are measured")
+    expect(wide).to_have_attribute("tabindex", "0")  # a wide table scrolls and can be reached
     assert axe_violations(page, axe_script) == []  # the example, with review and charts
     finding.get_by_role("link").click()
     assert page.url.endswith("#soimpact-step-measurements")
@@ -154,11 +156,12 @@ def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -
     result(page).get_by_role("link", name="Recommendation: Combine numbers with words").click()
     expect(page.locator("#soimpact-recommendation-mix")).to_be_in_viewport()
 
-    page.emulate_media(media="print")  # the printed report: answers and result, no controls
-    for hidden in (".guide-toolbar", ".soimpact-bank", ".soimpact-example", ".soimpact-step-nav"):
+    page.emulate_media(media="print")  # the report: the result and the plan in brief, no form
+    for hidden in (".guide-toolbar", ".soimpact-example", ".soimpact-step-nav", ".soimpact-step"):
         expect(page.locator(hidden).first).to_be_hidden()
     expect(result(page).get_by_role("heading", name="Review")).to_be_visible()
-    expect(page.get_by_label("Name of the effort")).to_be_visible()
+    plan = result(page).get_by_role("table", name="What the plan says")
+    expect(plan).to_contain_text("Boost Refugee (Oslo, 2016–2017)")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) > 1
 
