@@ -257,32 +257,17 @@ def timeline(item: Progress, words: Words) -> str:
 
 def describe(item: Progress, words: Words) -> str:
     """The chart in one or two sentences, for screen readers and as its caption."""
+
+    def sentence(key: str, point: Point, **extra: object) -> str:
+        return words(key, value=words.number(point.value), date=point.day.isoformat(), **extra)
+
     parts = []
     if item.baseline:
-        parts.append(
-            words(
-                "describe-baseline",
-                value=words.number(item.baseline.value),
-                date=item.baseline.day.isoformat(),
-            )
-        )
+        parts.append(sentence("describe-baseline", item.baseline))
     if item.target:
-        parts.append(
-            words(
-                "describe-target",
-                value=words.number(item.target.value),
-                date=item.target.day.isoformat(),
-            )
-        )
+        parts.append(sentence("describe-target", item.target))
     if item.latest:
-        parts.append(
-            words(
-                "describe-latest",
-                count=len(item.measured),
-                value=words.number(item.latest.value),
-                date=item.latest.day.isoformat(),
-            )
-        )
+        parts.append(sentence("describe-latest", item.latest, count=len(item.measured)))
     else:
         parts.append(words("describe-unmeasured"))
     if item.share is not None:
