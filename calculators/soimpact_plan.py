@@ -3,12 +3,14 @@
 Reading never fails: a half-filled worksheet is the normal case, so a missing or unreadable
 answer becomes an empty text, ``None`` or ``False`` and the review says what is missing.
 The answer names and choices here are the worksheet's schema; ``soimpact_state`` checks
-imported files against them and the form template uses the same names.
+imported files against them and the form template uses the same names. ``step_progress``
+says how far a plan has come through the ten steps.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -215,3 +217,35 @@ def _has_content(indicator: Indicator) -> bool:
         or indicator.target.day
         or indicator.measurements
     )
+
+
+def state_answers(state: dict[str, Any]) -> dict[str, Any]:
+    """The answers of a state, or none when it holds something else."""
+    answers = state.get("answers")
+    return answers if isinstance(answers, dict) else {}
+
+
+def _indicators_done(plan: Plan, done: Callable[[Indicator], bool]) -> tuple[int, int]:
+    return sum(1 for indicator in plan.indicators if done(indicator)), len(plan.indicators)
+
+
+STEP_CHECKS: dict[str, Callable[[Plan], tuple[int, int]]] = {
+    "problem": lambda plan: (int(bool(plan.texts["problem"])), 1),
+    "objectives": lambda plan: (int(bool(plan.texts["objectives"])), 1),
+    "groups": lambda plan: (int(any(g.name and g.success for g in plan.groups)), 1),
+    "activities": lambda plan: (int(bool(plan.texts["activities"] and plan.texts["theory"])), 1),
+    "indicators": lambda plan: _indicators_done(plan, lambda i: bool(i.name and i.level)),
+    "methods": lambda plan: _indicators_done(plan, lambda i: bool(i.texts["method"])),
+    "targets": lambda plan: _indicators_done(plan, lambda i: i.target.given),
+    "baseline": lambda plan: _indicators_done(plan, lambda i: i.baseline.given),
+    "measurements": lambda plan: _indicators_done(
+        plan, lambda i: any(m.given for m in i.measurements)
+    ),
+    "evaluation": lambda plan: (int(bool(plan.texts["evaluation"])), 1),
+}
+"""Per step, how much of it has answers: (done, out of). Steps 5–9 count indicators."""
+
+
+def step_progress(plan: Plan, model: dict[str, Any]) -> list[tuple[dict[str, Any], int, int]]:
+    """Each step of the content with how much of it has answers: (step, done, out of)."""
+    return [(step, *STEP_CHECKS[step["id"]](plan)) for step in model["soimpact"]["steps"]["items"]]

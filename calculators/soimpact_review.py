@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from calculators.soimpact_plan import Indicator, Plan
+from calculators.soimpact_words import Words
+
+PAGE = "tools/soimpact/"
+"""The tool's page, from the site root: the guidance that findings link to is there."""
 
 
 @dataclass(frozen=True)
@@ -219,3 +224,26 @@ def review(plan: Plan) -> list[Finding]:
     if not plan.indicators:
         return [finding for finding in (no_groups(plan), Finding("no-indicators")) if finding]
     return [finding for check in CHECKS if (finding := check(plan))]
+
+
+def guidance(guide: str, model: dict[str, Any], words: Words) -> tuple[str, str]:
+    """The title and link (from the site root) of the guidance a finding points to."""
+    kind, _, name = guide.partition("-")
+    content = model["soimpact"]
+    if kind == "step":
+        steps = content["steps"]["items"]
+        number = next(n for n, step in enumerate(steps, 1) if step["id"] == name)
+        title = words.step_title(steps[number - 1], number)
+    elif kind == "recommendation":
+        item = next(r for r in content["recommendations"]["items"] if r["id"] == name)
+        title = words("recommendation-title", title=words.text(item["title"]))
+    else:
+        level = next(level for level in content["chain"]["levels"] if level["id"] == name)
+        title = words("level-title", level=words.text(level["name"]))
+    return title, f"{PAGE}#soimpact-{guide}"
+
+
+def finding_text(finding: Finding, plan: Plan, words: Words) -> str:
+    names = [words.indicator(i) for i in plan.indicators if i.number in finding.indicators]
+    message = words.content["findings"][finding.id]["message"]
+    return words.text(message).format(indicators="; ".join(names), count=len(names))

@@ -11,9 +11,11 @@ import pytest
 from calculators import soimpact
 from calculators.runtime import handle
 from calculators.savefile import ImportProblem
+from calculators.soimpact_export import indicators_table, measurements_table
+from calculators.soimpact_operations import add_from_bank, load_example
 from calculators.soimpact_plan import read_number, read_plan
 from calculators.soimpact_progress import progress
-from calculators.soimpact_review import FINDING_IDS, review
+from calculators.soimpact_review import FINDING_IDS, guidance, review
 from calculators.soimpact_words import Words
 from macros.content import load_content
 
@@ -24,7 +26,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def example_state(example_id: str = "boost-refugee") -> dict[str, Any]:
     payload = {"example": example_id, "lang": "en"}
-    return soimpact.load_example({"answers": {}}, payload, MODEL)
+    return load_example({"answers": {}}, payload, MODEL)
 
 
 def findings(answers: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -187,7 +189,7 @@ def test_every_finding_has_a_sentence_and_guidance_that_exists() -> None:
     assert set(MODEL["soimpact"]["findings"]) == set(FINDING_IDS)
     words = Words(MODEL, "en")
     for finding in MODEL["soimpact"]["findings"].values():
-        title, href = soimpact.guidance(finding["guide"], MODEL, words)
+        title, href = guidance(finding["guide"], MODEL, words)
         assert title and href.startswith("tools/soimpact/#soimpact-")
 
 
@@ -308,7 +310,7 @@ def test_user_text_in_charts_is_escaped() -> None:
 
 def test_bank_picks_are_added_after_the_plans_own_indicators() -> None:
     state = {"answers": {**GOOD, "bank": ["youth-neet", "housing-visits"]}}
-    added = soimpact.add_from_bank(state, {"lang": "en"}, MODEL)["answers"]
+    added = add_from_bank(state, {"lang": "en"}, MODEL)["answers"]
     assert "bank" not in added
     assert added["indicators.2.bank"] == "youth-neet"
     assert added["indicators.2.level"] == "social-value"
@@ -318,10 +320,10 @@ def test_bank_picks_are_added_after_the_plans_own_indicators() -> None:
 
 def test_bank_refuses_when_nothing_is_ticked_or_the_plan_is_full() -> None:
     with pytest.raises(ImportProblem, match="Tick one or more"):
-        soimpact.add_from_bank({"answers": {}}, {"lang": "en"}, MODEL)
+        add_from_bank({"answers": {}}, {"lang": "en"}, MODEL)
     full = {f"indicators.{n}.name": "x" for n in range(100)}
     with pytest.raises(ImportProblem, match="at most 100"):
-        soimpact.add_from_bank({"answers": {**full, "bank": "youth-neet"}}, {}, MODEL)
+        add_from_bank({"answers": {**full, "bank": "youth-neet"}}, {}, MODEL)
 
 
 def test_unknown_example_is_refused_through_the_runtime() -> None:
@@ -376,12 +378,12 @@ def test_every_problem_is_counted_and_the_first_five_are_named() -> None:
 
 
 def test_indicator_and_measurement_tables() -> None:
-    header, rows = soimpact.indicators_table(example_state(), MODEL, "en")
+    header, rows = indicators_table(example_state(), MODEL, "en")
     assert header[:3] == ["No.", "Indicator", "Level on the chain"]
     assert rows[0][:3] == [1, "Refugees who received help", "Output"]
     latest = header.index("Latest value")
     assert [row[latest] for row in rows] == [534, 349, 212, 46, 48, None]
-    header, rows = soimpact.measurements_table(example_state(), MODEL, "en")
+    header, rows = measurements_table(example_state(), MODEL, "en")
     assert header == ["No.", "Indicator", "Date", "Value", "Share of the way (%)", "Note"]
     assert rows[-1] == [
         5,

@@ -11,6 +11,7 @@ from typing import Any
 from calculators import soimpact
 from calculators.__main__ import main
 from calculators.savefile import envelope
+from calculators.soimpact_operations import load_example
 from macros.content import load_content
 from tests.support.site import ROOT
 
@@ -18,7 +19,7 @@ MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 
 
 def saved_example(folder: Path) -> Path:
-    state = soimpact.load_example({"answers": {}}, {"example": "boost-refugee"}, MODEL)
+    state = load_example({"answers": {}}, {"example": "boost-refugee"}, MODEL)
     path = folder / "boost.json"
     path.write_text(json.dumps(envelope("soimpact", soimpact.VERSION, state)), encoding="utf-8")
     return path
