@@ -91,7 +91,8 @@ def _chain_blocks(plan: Plan, model: Model, words: Words) -> list[view.Block]:
             counts[level["id"]],
             "; ".join(words.indicator(i) for i in plan.indicators if i.level == level["id"]),
         ]
-        for level in model["soimpact"]["chain"]["levels"]
+        for level in model["impact"]["chain"]
+        if level["id"] in counts
     ]
     head = [
         words("chain-level"),

@@ -15,7 +15,7 @@ from calculators.soimpact_progress import Point, Progress
 from calculators.soimpact_words import Words
 
 BOX_WIDTH = 124
-BOX_HEIGHT = 98
+BOX_HEIGHT = 90
 BOX_CHARACTERS = 14
 """Longer box names go on two lines (14 px bold fits about this many in a box)."""
 BOX_GAP = 22
@@ -39,23 +39,18 @@ EMPTY_RANGE_DAYS = 30
 
 def chain(counts: dict[str, int], words: Words) -> str:
     """The chain of Figure 7, contribution factors first, each level with the plan's count."""
-    content = words.content["chain"]
     boxes = [
-        (words.text(content["contribution"]["name"]), words("chain-outside"), "", "contribution"),
-        *(
-            (
-                words.text(level["name"]),
-                words("chain-count", count=counts.get(level["id"], 0)),
-                words("chain-certainty", certainty=words.text(level["certainty_short"])),
-                "level",
-            )
-            for level in content["levels"]
-        ),
+        (
+            words.text(link["name"]),
+            words("chain-count", count=counts[link["id"]])
+            if link["id"] in counts
+            else words("chain-outside"),
+            "level" if link["id"] in counts else "contribution",
+        )
+        for link in words.impact["chain"]
     ]
-    body = [
-        svg.text(10, 20, words("chain-direction"), class_="axis-title"),
-    ]
-    for index, (name, count, certainty, kind) in enumerate(boxes):
+    body = [svg.text(10, 20, words("chain-direction"), class_="axis-title")]
+    for index, (name, count, kind) in enumerate(boxes):
         x = 10 + index * (BOX_WIDTH + BOX_GAP)
         body.append(
             _shape(
@@ -70,20 +65,16 @@ def chain(counts: dict[str, int], words: Words) -> str:
         )
         centre = x + BOX_WIDTH / 2
         for line, text in enumerate(_wrap(name)):
-            y = CHAIN_TOP + 22 + line * 17
+            y = CHAIN_TOP + 24 + line * 17
             body.append(svg.text(centre, y, text, text_anchor="middle", class_="box-name"))
-        body.append(svg.text(centre, CHAIN_TOP + 64, count, text_anchor="middle"))
-        body.append(svg.text(centre, CHAIN_TOP + 84, certainty, text_anchor="middle"))
+        body.append(svg.text(centre, CHAIN_TOP + 70, count, text_anchor="middle"))
         if index:
             arrow_x = x - BOX_GAP
             middle = CHAIN_TOP + BOX_HEIGHT / 2
             arrow = f"M{arrow_x + 3} {middle} h{BOX_GAP - 8} m-6 -5 l6 5 l-6 5"
             body.append(_shape("path", d=arrow, class_="soimpact-arrow"))
     width = 20 + len(boxes) * BOX_WIDTH + (len(boxes) - 1) * BOX_GAP
-    description = "; ".join(
-        f"{name}: {count}" + (f", {certainty}" if certainty else "")
-        for name, count, certainty, _ in boxes[1:]
-    )
+    description = "; ".join(f"{name}: {count}" for name, count, kind in boxes if kind == "level")
     return svg.document(width, CHAIN_TOP + BOX_HEIGHT + 10, words("chain-title"), description, body)
 
 

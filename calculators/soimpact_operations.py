@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from calculators.savefile import ImportProblem
-from calculators.soimpact_plan import BANK_PICKS, items, state_answers
+from calculators.soimpact_plan import BANK_PICKS, items, read_number, state_answers
 from calculators.soimpact_state import MAX_INDICATORS
 from calculators.soimpact_words import Words
 
@@ -58,17 +58,12 @@ def add_from_bank(state: State, payload: dict[str, Any], model: Model) -> State:
     return {**state, "answers": answers}
 
 
-def _reading_answers(prefix: str, reading: dict[str, Any] | None, words: Words) -> dict[str, str]:
-    if not reading:
-        return {}
-    answers = {prefix + "value": reading["value"], prefix + "date": reading["date"]}
-    if reading.get("note"):
-        answers[prefix + "note"] = words.text(reading["note"])
-    return answers
+def example_answers(example: dict[str, Any], model: Model, words: Words) -> dict[str, str]:
+    """A worked example as the worksheet's answers; each indicator is a row of Figure 8.
 
-
-def example_answers(example: dict[str, Any], words: Words) -> dict[str, str]:
-    """A worked example from content as the worksheet's answers."""
+    The figure gives the indicator, its level and its final result; a result that is no
+    number ("not yet measured") leaves the indicator without a measurement.
+    """
     answers = {
         field: words.text(example[field])
         for field in ("title", "problem", "objectives", "activities", "theory")
@@ -76,17 +71,27 @@ def example_answers(example: dict[str, Any], words: Words) -> dict[str, str]:
     for index, group in enumerate(example["groups"]):
         answers[f"groups.{index}.name"] = words.text(group["name"])
         answers[f"groups.{index}.success"] = words.text(group["success"])
+    rows = {row["id"]: row for row in model["impact"]["boost"]}
     for index, indicator in enumerate(example["indicators"]):
+        row = rows[indicator["row"]]
         prefix = f"indicators.{index}."
-        answers.update({prefix + field: indicator[field] for field in ("level", "kind")})
         answers.update(
-            {prefix + field: words.text(indicator[field]) for field in ("name", "group", "unit")}
+            {
+                prefix + "name": words.text(row["indicator"]),
+                prefix + "level": row["kind"],
+                prefix + "kind": indicator["kind"],
+                prefix + "group": words.text(indicator["group"]),
+                prefix + "unit": words.text(indicator["unit"]),
+            }
         )
-        baseline = _reading_answers(prefix + "baseline-", indicator.get("baseline"), words)
-        target = _reading_answers(prefix + "target-", indicator.get("target"), words)
-        answers.update({**baseline, **target})
-        for number, measurement in enumerate(indicator["measurements"]):
-            answers.update(_reading_answers(f"{prefix}measurements.{number}.", measurement, words))
+        if baseline := indicator.get("baseline"):
+            answers[prefix + "baseline-value"] = baseline["value"]
+            answers[prefix + "baseline-date"] = baseline["date"]
+        result = words.text(row["result"])
+        if read_number(result) is not None:
+            answers[prefix + "measurements.0.value"] = result
+            answers[prefix + "measurements.0.date"] = example["results_date"]
+            answers[prefix + "measurements.0.note"] = words.text(example["results_note"])
     return answers
 
 
@@ -97,7 +102,7 @@ def load_example(state: State, payload: dict[str, Any], model: Model) -> State:
     example = examples.get(payload.get("example"))
     if example is None:
         raise ImportProblem(words("example-unknown"))
-    return {**state, "answers": example_answers(example, words)}
+    return {**state, "answers": example_answers(example, model, words)}
 
 
 OPERATIONS = {"add-from-bank": add_from_bank, "load-example": load_example}

@@ -230,22 +230,26 @@ def _indicators_done(plan: Plan, done: Callable[[Indicator], bool]) -> tuple[int
 
 
 STEP_CHECKS: dict[str, Callable[[Plan], tuple[int, int]]] = {
-    "problem": lambda plan: (int(bool(plan.texts["problem"])), 1),
-    "objectives": lambda plan: (int(bool(plan.texts["objectives"])), 1),
-    "groups": lambda plan: (int(any(g.name and g.success for g in plan.groups)), 1),
-    "activities": lambda plan: (int(bool(plan.texts["activities"] and plan.texts["theory"])), 1),
+    "describe-problem": lambda plan: (int(bool(plan.texts["problem"])), 1),
+    "overriding-objectives": lambda plan: (int(bool(plan.texts["objectives"])), 1),
+    "target-groups": lambda plan: (int(any(g.name and g.success for g in plan.groups)), 1),
+    "activities-theory-of-change": lambda plan: (
+        int(bool(plan.texts["activities"] and plan.texts["theory"])),
+        1,
+    ),
     "indicators": lambda plan: _indicators_done(plan, lambda i: bool(i.name and i.level)),
-    "methods": lambda plan: _indicators_done(plan, lambda i: bool(i.texts["method"])),
-    "targets": lambda plan: _indicators_done(plan, lambda i: i.target.given),
-    "baseline": lambda plan: _indicators_done(plan, lambda i: i.baseline.given),
-    "measurements": lambda plan: _indicators_done(
+    "measurement-methods": lambda plan: _indicators_done(plan, lambda i: bool(i.texts["method"])),
+    "target-figures": lambda plan: _indicators_done(plan, lambda i: i.target.given),
+    "zero-point": lambda plan: _indicators_done(plan, lambda i: i.baseline.given),
+    "regular-measurements": lambda plan: _indicators_done(
         plan, lambda i: any(m.given for m in i.measurements)
     ),
-    "evaluation": lambda plan: (int(bool(plan.texts["evaluation"])), 1),
+    "evaluate-and-adapt": lambda plan: (int(bool(plan.texts["evaluation"])), 1),
 }
-"""Per step, how much of it has answers: (done, out of). Steps 5–9 count indicators."""
+"""Per step of impact.yml, how much of it has answers: (done, out of). Steps 5–9 count
+indicators."""
 
 
 def step_progress(plan: Plan, model: dict[str, Any]) -> list[tuple[dict[str, Any], int, int]]:
     """Each step of the content with how much of it has answers: (step, done, out of)."""
-    return [(step, *STEP_CHECKS[step["id"]](plan)) for step in model["soimpact"]["steps"]["items"]]
+    return [(step, *STEP_CHECKS[step["id"]](plan)) for step in model["impact"]["steps"]]

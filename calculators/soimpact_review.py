@@ -15,8 +15,13 @@ from typing import Any
 from calculators.soimpact_plan import Indicator, Plan
 from calculators.soimpact_words import Words
 
-PAGE = "tools/soimpact/"
-"""The tool's page, from the site root: the guidance that findings link to is there."""
+GUIDANCE = {
+    "step": "tools/soimpact/#soimpact-step-{}",
+    "recommendation": "chapters/impact-measurement/#recommendation-{}",
+    "level": "soimpact/#chain-{}",
+}
+"""Where each kind of guidance is, from the site root: the worksheet's own steps, the
+recommendations on the chapter 6 page, the chain on the SoImpact page."""
 
 
 @dataclass(frozen=True)
@@ -229,18 +234,17 @@ def review(plan: Plan) -> list[Finding]:
 def guidance(guide: str, model: dict[str, Any], words: Words) -> tuple[str, str]:
     """The title and link (from the site root) of the guidance a finding points to."""
     kind, _, name = guide.partition("-")
-    content = model["soimpact"]
+    impact = model["impact"]
     if kind == "step":
-        steps = content["steps"]["items"]
-        number = next(n for n, step in enumerate(steps, 1) if step["id"] == name)
-        title = words.step_title(steps[number - 1], number)
+        number = next(n for n, step in enumerate(impact["steps"], 1) if step["id"] == name)
+        title = words.step_title(impact["steps"][number - 1], number)
     elif kind == "recommendation":
-        item = next(r for r in content["recommendations"]["items"] if r["id"] == name)
-        title = words("recommendation-title", title=words.text(item["title"]))
+        point = next(r for r in impact["recommendations"] if r["id"] == name)
+        title = words("recommendation-title", title=words.text(point["name"]))
     else:
-        level = next(level for level in content["chain"]["levels"] if level["id"] == name)
-        title = words("level-title", level=words.text(level["name"]))
-    return title, f"{PAGE}#soimpact-{guide}"
+        link = next(link for link in impact["chain"] if link["id"] == name)
+        title = words("level-title", level=words.text(link["name"]))
+    return title, GUIDANCE[kind].format(name)
 
 
 def finding_text(finding: Finding, plan: Plan, words: Words) -> str:

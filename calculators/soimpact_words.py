@@ -1,4 +1,5 @@
-"""The SoImpact tool's words in one language, from ``content/soimpact.yml``.
+"""The SoImpact tool's words in one language, from ``content/soimpact.yml`` and, for the
+chain, the steps and the recommendations, ``content/impact.yml``.
 
 Every sentence, label and unit the tool shows comes from content, so a new language is new
 text in content and no change here. Numbers are written with the language's decimal mark.
@@ -14,6 +15,7 @@ from calculators.soimpact_plan import Indicator
 class Words:
     def __init__(self, model: dict[str, Any], lang: str) -> None:
         self.content = model["soimpact"]
+        self.impact = model["impact"]
         self.lang = lang
         self.messages: dict[str, dict[str, str]] = self.content["messages"]
 
@@ -39,12 +41,11 @@ class Words:
         """The label of a chosen option (chain level, kind, value level, priority), or ''."""
         if value is None:
             return ""
-        content = self.content
-        choices = content["chain"]["levels"] if field == "level" else content["options"][field]
+        choices = self.impact["chain"] if field == "level" else self.content["options"][field]
         return next(self.text(choice["name"]) for choice in choices if choice["id"] == value)
 
     def indicator(self, indicator: Indicator) -> str:
         return indicator.name or self("unnamed-indicator", number=indicator.number)
 
     def step_title(self, step: dict[str, Any], number: int) -> str:
-        return self("step-title", number=number, title=self.text(step["title"]))
+        return self("step-title", number=number, title=self.text(step["name"]))

@@ -45,6 +45,15 @@ class Source(Strict):
     pages: Annotated[str, StringConstraints(pattern=r"^\d+(–\d+)?$")]
 
 
+class Point(Strict):
+    """One idea of the handbook, put in the guide's words, with where it stands in the book."""
+
+    id: Slug
+    name: Text
+    text: Text
+    source: Source
+
+
 class Value(Strict):
     """One of the four common values (handbook ch. 3)."""
 
@@ -52,6 +61,7 @@ class Value(Strict):
     name: Text
     summary: Text
     why: Text
+    points: list[Point] = Field(default_factory=list)
     questions: list[Text] = Field(min_length=1)
     source: Source
 
@@ -110,91 +120,255 @@ class MatrixFile(Strict):
         return cells
 
 
-# SoImpact (handbook ch. 6, p. 48–51). The ids below are vocabularies the calculator reasons
-# with (``calculators/soimpact_plan.py``), so content may word them but not add to them.
+DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")]
+"""A page of the guide, as a path under ``docs/`` with an optional anchor."""
+
+
+class Link(Strict):
+    """A link to another part of the guide, with the words a reader clicks."""
+
+    page: DocPath
+    label: Text
+
+
+class Chapter(Strict):
+    """One chapter of the handbook, as a page: what it says, why it matters, what to ask."""
+
+    id: Slug
+    number: int = Field(ge=1, le=6)
+    title: Text
+    summary: Text
+    why: Text
+    points: list[Point] = Field(min_length=1)
+    questions: list[Text] = Field(min_length=1)
+    related: list[Link] = Field(default_factory=list)
+    source: Source
+
+
+class ChaptersFile(Strict):
+    chapters: list[Chapter] = Field(min_length=6, max_length=6)
+
+    @field_validator("chapters")
+    @classmethod
+    def _numbered_in_order(cls, chapters: list[Chapter]) -> list[Chapter]:
+        if [chapter.number for chapter in chapters] != list(range(1, len(chapters) + 1)):
+            raise ValueError("chapters must be numbered 1, 2, 3, ... in order")
+        return chapters
+
+
+class FieldOfAction(Strict):
+    """One of the seven fields of action (handbook ch. 4); ``values`` are its closest values."""
+
+    id: Slug
+    name: Text
+    summary: Text
+    why: Text
+    points: list[Point] = Field(default_factory=list)
+    questions: list[Text] = Field(min_length=1)
+    values: list[Slug] = Field(min_length=1)
+    source: Source
+
+
+class FieldsFile(Strict):
+    fields: list[FieldOfAction] = Field(min_length=7, max_length=7)
+
+
+class ChecklistItem(Strict):
+    """One piece of advice; its ``id`` is the key a reader's tick is saved under."""
+
+    id: Slug
+    text: Text
+    source: Source
+
+
+class Checklist(Strict):
+    """An "Advice and recommendations" list of the handbook, as a checklist."""
+
+    id: Slug
+    chapter: int = Field(ge=1, le=6)
+    title: Text
+    intro: Text
+    items: list[ChecklistItem] = Field(min_length=1)
+    source: Source
+
+
+class ChecklistsFile(Strict):
+    checklists: list[Checklist] = Field(min_length=1)
+
+
+class Case(Strict):
+    """A case story the handbook tells, with the lesson the guide draws from it."""
+
+    id: Slug
+    title: Text
+    place: Text
+    chapter: int = Field(ge=1, le=6)
+    story: Text
+    lesson: Text
+    values: list[Slug] = Field(default_factory=list)
+    fields: list[Slug] = Field(default_factory=list)
+    source: Source
+
+
+class CasesFile(Strict):
+    cases: list[Case] = Field(min_length=1)
+
+
+class Box(Strict):
+    """A text box of the handbook: a concept explained beside the main text."""
+
+    id: Slug
+    title: Text
+    chapter: int = Field(ge=1, le=6)
+    text: Text
+    items: list[Text] = Field(default_factory=list)
+    source: Source
+
+
+class BoxesFile(Strict):
+    boxes: list[Box] = Field(min_length=1)
+
+
+class Characteristic(Strict):
+    """One row of Figure 1: how thin and thick collaboration differ on one aspect."""
+
+    id: Slug
+    aspect: Text
+    thin: Text
+    thick: Text
+
+
+class CollaborationFile(Strict):
+    """Thin and thick collaboration: what decides where a collaboration sits (handbook ch. 1)."""
+
+    factors: list[Point] = Field(min_length=3, max_length=3)
+    nesting: Text
+    characteristics: list[Characteristic] = Field(min_length=1)
+    characteristics_note: Text
+    source: Source
+
+
+class Stage(Strict):
+    """One stage of a circular process: a figure's label and what it means."""
+
+    id: Slug
+    name: Text
+    text: Text
+
+
+class Circle(Strict):
+    id: Slug
+    title: Text
+    caption: Text
+    stages: list[Stage] = Field(min_length=2)
+    source: Source
+
+
+class CirclesFile(Strict):
+    """Figure 3 (talk and action) and Figure 4 (Map it to Grow it), handbook ch. 2."""
+
+    talk_action: Circle
+    spiral: Circle
+    double_target: Point
+
+
+class Room(Strict):
+    """One of the four mental rooms (Figure 6), placed by time and by tone."""
+
+    id: Slug
+    name: Text
+    time: Annotated[str, StringConstraints(pattern=r"^(past|future)$")]
+    tone: Annotated[str, StringConstraints(pattern=r"^(good|bad)$")]
+    text: Text
+
+
+class RoomsFile(Strict):
+    title: Text
+    caption: Text
+    rooms: list[Room] = Field(min_length=4, max_length=4)
+    source: Source
+
+    @field_validator("rooms")
+    @classmethod
+    def _one_room_per_corner(cls, rooms: list[Room]) -> list[Room]:
+        if len({(room.time, room.tone) for room in rooms}) != len(rooms):
+            raise ValueError("two rooms share the same time and tone")
+        return rooms
+
+
+class LeadershipFile(Strict):
+    """Network leadership: its four functions and where its attention goes (handbook ch. 3)."""
+
+    functions: list[Point] = Field(min_length=4, max_length=4)
+    attention: list[Point] = Field(min_length=1)
+
+
+class MunicipalStep(Point):
+    """One step on the stair towards a collaborative municipality (handbook ch. 5)."""
+
+    number: int = Field(ge=1, le=5)
+
+
+class InnovationFile(Strict):
+    """Innovation and roles (handbook ch. 5)."""
+
+    kinds: list[Point] = Field(min_length=2, max_length=2)
+    characteristics: list[Point] = Field(min_length=4, max_length=4)
+    logics: list[Point] = Field(min_length=3, max_length=3)
+    roles: list[Point] = Field(min_length=1)
+    steps: list[MunicipalStep] = Field(min_length=5, max_length=5)
+    balance: list[Point] = Field(min_length=1)
+
+
+class ChainLink(Strict):
+    """One link of the SoImpact chain (Figure 7): what it measures and how sure the cause is."""
+
+    id: Slug
+    name: Text
+    text: Text
+    example: Text
+    certainty: Text
+
+
+class ImpactStep(Strict):
+    id: Slug
+    name: Text
+    text: Text
+
+
+class BoostRow(Strict):
+    """One row of Figure 8, the Boost Refugee example."""
+
+    id: Slug
+    indicator: Text
+    kind: Annotated[str, StringConstraints(pattern=r"^(output|outcome|impact)$")]
+    result: Text
+
+
+class ImpactFile(Strict):
+    """Impact measurement (handbook ch. 6): indicators, SoImpact, other methods, roles."""
+
+    recommendations: list[Point] = Field(min_length=5, max_length=5)
+    chain: list[ChainLink] = Field(min_length=5, max_length=5)
+    chain_source: Source
+    steps: list[ImpactStep] = Field(min_length=10, max_length=10)
+    steps_source: Source
+    boost: list[BoostRow] = Field(min_length=1)
+    boost_source: Source
+    methods: list[Point] = Field(min_length=3)
+    roles: list[Point] = Field(min_length=3, max_length=3)
+    tools: list[Point] = Field(min_length=2)
+
+
+# The SoImpact worksheet (tools/soimpact). The chain, the ten steps, the five recommendations
+# and Figure 8 are in impact.yml; these files add what the worksheet needs on top of them. The
+# Literal ids are vocabularies the calculator reasons with (``calculators/soimpact_plan.py``).
 ChainLevel = Literal["output", "outcome", "impact", "social-value"]
 IndicatorKind = Literal["quantitative", "qualitative"]
 ValueLevel = Literal["individual", "organisation", "society"]
 Priority = Literal["high", "medium", "low"]
-StepId = Literal[
-    "problem",
-    "objectives",
-    "groups",
-    "activities",
-    "indicators",
-    "methods",
-    "targets",
-    "baseline",
-    "measurements",
-    "evaluation",
-]
 Guide = Annotated[str, StringConstraints(pattern=r"^(step|recommendation|level)-[a-z-]+$")]
-"""What a review finding links to: ``step-<id>``, ``recommendation-<id>`` or ``level-<id>``."""
-
-
-def _in_order(ids: list[str], expected: tuple[str, ...], what: str) -> None:
-    if tuple(ids) != expected:
-        raise ValueError(f"{what} must be, in this order: {', '.join(expected)}")
-
-
-class ChainStep(Strict):
-    """One level of the SoImpact chain and how sure the link from the effort to it is."""
-
-    id: ChainLevel
-    name: Text
-    explanation: Text
-    certainty: Text
-    certainty_short: Text
-
-
-class Contribution(Strict):
-    name: Text
-    explanation: Text
-
-
-class Chain(Strict):
-    """Figure 7: contribution factors, then output, outcome, impact and social value."""
-
-    source: Source
-    contribution: Contribution
-    levels: list[ChainStep]
-
-    @field_validator("levels")
-    @classmethod
-    def _whole_chain(cls, levels: list[ChainStep]) -> list[ChainStep]:
-        _in_order([level.id for level in levels], ChainLevel.__args__, "the chain's levels")
-        return levels
-
-
-class Recommendation(Strict):
-    id: Slug
-    title: Text
-    advice: Text
-
-
-class Recommendations(Strict):
-    source: Source
-    credit: Text
-    items: list[Recommendation] = Field(min_length=5, max_length=5)
-
-
-class Step(Strict):
-    id: StepId
-    title: Text
-    questions: list[Text] = Field(min_length=1)
-
-
-class Steps(Strict):
-    """The ten steps, in the handbook's order."""
-
-    source: Source
-    items: list[Step]
-
-    @field_validator("items")
-    @classmethod
-    def _ten_steps(cls, items: list[Step]) -> list[Step]:
-        _in_order([step.id for step in items], StepId.__args__, "the steps")
-        return items
+"""What a review finding links to: a step, a recommendation or a chain level in impact.yml."""
 
 
 class Option(Strict):
@@ -216,7 +390,9 @@ class Options(Strict):
             ("value_level", ValueLevel),
             ("priority", Priority),
         ):
-            _in_order([option.id for option in getattr(self, name)], vocabulary.__args__, name)
+            ids = tuple(option.id for option in getattr(self, name))
+            if ids != vocabulary.__args__:
+                raise ValueError(f"{name} must be, in this order: {', '.join(vocabulary.__args__)}")
         return self
 
 
@@ -235,30 +411,15 @@ class FindingText(Strict):
 
 
 class SoimpactFile(Strict):
-    """The SoImpact worksheet: chain, recommendations, steps, form words and review."""
+    """The worksheet's own words: guiding questions per step, form, review and results."""
 
     source: Source
-    chain: Chain
-    recommendations: Recommendations
-    steps: Steps
+    questions: dict[Slug, list[Text]]
+    """Guiding questions, keyed by the ids of the ten steps in impact.yml."""
     options: Options
     fields: dict[Slug, FieldText]
     findings: dict[Slug, FindingText]
     messages: dict[Slug, Text]
-
-    @model_validator(mode="after")
-    def _guides_exist(self) -> SoimpactFile:
-        known = {
-            *(f"step-{step.id}" for step in self.steps.items),
-            *(f"recommendation-{item.id}" for item in self.recommendations.items),
-            *(f"level-{level.id}" for level in self.chain.levels),
-        }
-        for finding_id, finding in self.findings.items():
-            if finding.guide not in known:
-                raise ValueError(
-                    f"finding {finding_id!r} links to unknown guidance {finding.guide!r}"
-                )
-        return self
 
 
 class BankIndicator(Strict):
@@ -304,18 +465,17 @@ class IndicatorBankFile(Strict):
 class ExampleReading(Strict):
     value: Annotated[str, StringConstraints(min_length=1)]
     date: datetime.date
-    note: Text | None = None
 
 
 class ExampleIndicator(Strict):
-    name: Text
-    level: ChainLevel
+    """One indicator of a worked example: a row of Figure 8, with what the worksheet adds."""
+
+    row: Slug
+    """The row of impact.yml's ``boost`` table: its indicator, level and result."""
     kind: IndicatorKind
     group: Text
     unit: Text
     baseline: ExampleReading | None = None
-    target: ExampleReading | None = None
-    measurements: list[ExampleReading] = []
 
 
 class ExampleGroup(Strict):
@@ -324,7 +484,7 @@ class ExampleGroup(Strict):
 
 
 class Example(Strict):
-    """A worked example that loads into the worksheet (e.g. Boost Refugee, Figure 8)."""
+    """A worked example that loads into the worksheet (Boost Refugee, Figure 8)."""
 
     id: Slug
     name: Text
@@ -336,6 +496,9 @@ class Example(Strict):
     activities: Text
     theory: Text
     groups: list[ExampleGroup] = Field(min_length=1)
+    results_date: datetime.date
+    """The day the figure's results are dated in the worksheet."""
+    results_note: Text
     indicators: list[ExampleIndicator] = Field(min_length=1)
 
 
@@ -343,10 +506,50 @@ class SoimpactExamplesFile(Strict):
     examples: list[Example] = Field(min_length=1)
 
 
-class UiFile(Strict):
-    """Words of the guide's own controls (not from the handbook), keyed for the page scripts."""
+class Abbreviation(Strict):
+    """A short form the pages explain on hover or focus wherever it is written."""
 
+    short: Annotated[str, StringConstraints(pattern=r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]+$")]
+    expansion: Text
+
+
+class Term(Strict):
+    """A glossary entry, with the page where the guide explains it."""
+
+    id: Slug
+    term: Text
+    definition: Text
+    abbreviation: Abbreviation | None = None
+    page: DocPath
+    source: Source
+
+
+class GlossaryFile(Strict):
+    terms: list[Term] = Field(min_length=1)
+
+
+class Reference(Strict):
+    """A work the guide draws on. Its bibliographic parts are the same in every language."""
+
+    id: Slug
+    authors: Prose
+    year: Annotated[str, StringConstraints(pattern=r"^(\d{4}[a-z]?|n\.d\.)$")]
+    title: Prose
+    subtitle: Prose | None = None
+    published: Prose | None = None
+    used_for: Text
+
+
+class ReferencesFile(Strict):
+    references: list[Reference] = Field(min_length=1)
+
+
+class UiFile(Strict):
+    """Words of the guide's own (not the handbook's): template labels and calculator controls."""
+
+    labels: dict[Slug, Text]
     calculator: dict[Slug, Text]
+    """Keyed for the page scripts, which receive them as JSON."""
 
 
 class Model(Strict):
@@ -354,6 +557,19 @@ class Model(Strict):
 
     values: ValuesFile
     matrix: MatrixFile
+    chapters: ChaptersFile
+    fields: FieldsFile
+    checklists: ChecklistsFile
+    cases: CasesFile
+    boxes: BoxesFile
+    collaboration: CollaborationFile
+    circles: CirclesFile
+    rooms: RoomsFile
+    leadership: LeadershipFile
+    innovation: InnovationFile
+    impact: ImpactFile
+    glossary: GlossaryFile
+    references: ReferencesFile
     ui: UiFile
     soimpact: SoimpactFile
     indicator_bank: IndicatorBankFile
@@ -363,6 +579,19 @@ class Model(Strict):
 CONTENT_FILES: dict[str, type[BaseModel]] = {
     "values.yml": ValuesFile,
     "matrix.yml": MatrixFile,
+    "chapters.yml": ChaptersFile,
+    "fields.yml": FieldsFile,
+    "checklists.yml": ChecklistsFile,
+    "cases.yml": CasesFile,
+    "boxes.yml": BoxesFile,
+    "collaboration.yml": CollaborationFile,
+    "circles.yml": CirclesFile,
+    "rooms.yml": RoomsFile,
+    "leadership.yml": LeadershipFile,
+    "innovation.yml": InnovationFile,
+    "impact.yml": ImpactFile,
+    "glossary.yml": GlossaryFile,
+    "references.yml": ReferencesFile,
     "ui.yml": UiFile,
     "soimpact.yml": SoimpactFile,
     "indicator_bank.yml": IndicatorBankFile,

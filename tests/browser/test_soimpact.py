@@ -15,8 +15,8 @@ from tests.browser.test_accessibility import axe_violations
 PAGE = "tools/soimpact/"
 READY_TIMEOUT_MS = 60_000
 IMPACT = (
-    "Share of refugees helped who, three years after arriving in Oslo, have been in work for"
-    " at least three months"
+    "Share of those helped who had been in work for at least three months, three years after"
+    " arriving in Oslo"
 )
 
 
@@ -144,17 +144,15 @@ def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -
         "impact",
     ]
     finding = result(page).get_by_role("listitem").filter(has_text="No measurement yet for")
-    expect(finding).to_have_text(f"Step 9: Regular measurements No measurement yet for: {IMPACT}.")
+    expect(finding).to_have_text(f"Step 9: Measure regularly No measurement yet for: {IMPACT}.")
     chain = result(page).get_by_role("table", name="The SoImpact chain and your indicators")
     expect(chain.get_by_role("row", name=re.compile("^Impact"))).to_contain_text(IMPACT)
     wide = result(page).get_by_role("region", name="Indicators and how they are measured")
     expect(wide).to_have_attribute("tabindex", "0")  # a wide table scrolls and can be reached
     assert axe_violations(page, axe_script) == []  # the example, with review and charts
     finding.get_by_role("link").click()
-    assert page.url.endswith("#soimpact-step-measurements")
-    expect(page.locator("#soimpact-step-measurements")).to_be_in_viewport()
-    result(page).get_by_role("link", name="Recommendation: Combine numbers with words").click()
-    expect(page.locator("#soimpact-recommendation-mix")).to_be_in_viewport()
+    assert page.url.endswith("#soimpact-step-regular-measurements")
+    expect(page.locator("#soimpact-step-regular-measurements")).to_be_in_viewport()
 
     page.emulate_media(media="print")  # the report: the result and the plan in brief, no form
     for hidden in (".guide-toolbar", ".soimpact-example", ".soimpact-step-nav", ".soimpact-step"):
@@ -164,6 +162,14 @@ def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -
     expect(plan).to_contain_text("Boost Refugee (Oslo, 2016–2017)")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) > 1
+    page.emulate_media(media="screen")
+
+    advice = "Recommendation: Combine quantitative and qualitative data"
+    result(page).get_by_role("link", name=advice).click()  # guidance on the chapter 6 page
+    expect(page).to_have_url(
+        re.compile(r"chapters/impact-measurement/#recommendation-combine-data$")
+    )
+    expect(page.locator("#recommendation-combine-data")).to_be_in_viewport()
 
 
 def test_indicators_picked_from_the_bank_join_the_plan(visit, axe_script: Path) -> None:

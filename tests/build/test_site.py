@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from calculators.soimpact_review import guidance
+from calculators.soimpact_words import Words
+from macros.content import load_content
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
 from tests.support.site import built_pages
@@ -83,3 +86,13 @@ def test_soimpact_toolbar_offers_both_csv_tables(site: Path) -> None:
     assert 'data-action="csv" data-table="indicators">Download the indicators (CSV)<' in html
     assert 'data-action="csv" data-table="measurements">Download the measurements (CSV)<' in html
     assert 'data-action="csv">' not in html  # no unnamed table
+
+
+def test_every_soimpact_finding_links_to_an_anchor_that_exists(site: Path) -> None:
+    model = load_content().model_dump(mode="json")
+    words = Words(model, "en")
+    for finding in model["soimpact"]["findings"].values():
+        _, href = guidance(finding["guide"], model, words)
+        page, _, anchor = href.partition("#")
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, href

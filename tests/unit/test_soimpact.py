@@ -118,15 +118,15 @@ def test_boost_refugee_review_flags_the_unmeasured_impact_indicator() -> None:
     report = soimpact.report(example_state(), MODEL, "en")
     unmeasured = next(f for f in report["review"] if f["id"] == "not-measured")
     assert "three years after arriving in Oslo" in unmeasured["message"]
-    assert unmeasured["href"] == "tools/soimpact/#soimpact-step-measurements"
-    assert unmeasured["guidance"] == "Step 9: Regular measurements"
+    assert unmeasured["href"] == "tools/soimpact/#soimpact-step-regular-measurements"
+    assert unmeasured["guidance"] == "Step 9: Measure regularly"
 
 
 def test_boost_refugee_steps_and_progress() -> None:
     report = soimpact.report(example_state(), MODEL, "en")
     steps = {step["step"]: (step["done"], step["of"]) for step in report["steps"]}
-    assert steps["problem"] == (1, 1) and steps["evaluation"] == (0, 1)
-    assert steps["measurements"] == (5, 6) and steps["targets"] == (0, 6)
+    assert steps["describe-problem"] == (1, 1) and steps["evaluate-and-adapt"] == (0, 1)
+    assert steps["regular-measurements"] == (5, 6) and steps["target-figures"] == (0, 6)
     first = report["progress"][0]
     assert first["latest"] == {"date": "2017-08-31", "value": 534.0}
     assert first["share"] is None  # Figure 8 gives no target
@@ -190,7 +190,9 @@ def test_every_finding_has_a_sentence_and_guidance_that_exists() -> None:
     words = Words(MODEL, "en")
     for finding in MODEL["soimpact"]["findings"].values():
         title, href = guidance(finding["guide"], MODEL, words)
-        assert title and href.startswith("tools/soimpact/#soimpact-")
+        page, _, anchor = href.partition("#")
+        assert title and anchor
+        assert page in {"tools/soimpact/", "soimpact/", "chapters/impact-measurement/"}
 
 
 def test_findings_link_to_their_guidance_in_the_result() -> None:
@@ -198,8 +200,8 @@ def test_findings_link_to_their_guidance_in_the_result() -> None:
     review_list = next(b for b in blocks if b["type"] == "list")
     assert review_list["items"] == [
         {
-            "text": "Recommendation: Involve the people concerned",
-            "href": "tools/soimpact/#soimpact-recommendation-involve",
+            "text": "Recommendation: Involve the interested parties",
+            "href": "chapters/impact-measurement/#recommendation-involve-interested-parties",
             "note": "No indicator is marked as defined together with the people concerned.",
         }
     ]
@@ -380,7 +382,7 @@ def test_every_problem_is_counted_and_the_first_five_are_named() -> None:
 def test_indicator_and_measurement_tables() -> None:
     header, rows = indicators_table(example_state(), MODEL, "en")
     assert header[:3] == ["No.", "Indicator", "Level on the chain"]
-    assert rows[0][:3] == [1, "Refugees who received help", "Output"]
+    assert rows[0][:3] == [1, "Refugees who received help", "Output (result)"]
     latest = header.index("Latest value")
     assert [row[latest] for row in rows] == [534, 349, 212, 46, 48, None]
     header, rows = measurements_table(example_state(), MODEL, "en")
@@ -438,7 +440,7 @@ def test_the_result_ends_with_the_plan_in_brief_for_the_printed_report() -> None
     assert len(groups["rows"]) == 2
     assert indicators["rows"][0][:3] == [
         "Refugees who received help",
-        "Output",
+        "Output (result)",
         "Quantitative (a number)",
     ]
     assert indicators["rows"][0][-2:] == ["0 (2016-11-01)", ""]

@@ -237,6 +237,8 @@ class Calculator {
       if (data.type === "ready") {
         this.showStatus(this.message("ready"), null);
         this.form.dataset.ready = "true";
+        // The form is the truth: answers the browser restored or filled in fired no event.
+        this.state = { ...this.state, answers: readAnswers(this.form) };
         this.openSharedLink().then(() => this.update({ focus: false }));
       }
     });
