@@ -37,6 +37,14 @@ def links(entries: list[tuple[str, str]]) -> Block:
     return {"type": "list", "items": [{"text": text, "href": href} for text, href in entries]}
 
 
+def linked_notes(entries: list[tuple[str, str, str]]) -> Block:
+    """A list whose items each start with a link and go on with a note (link text, href, note)."""
+    return {
+        "type": "list",
+        "items": [{"text": text, "href": href, "note": note} for text, href, note in entries],
+    }
+
+
 def table(caption: str, head: list[str], rows: list[list[str | int | float]]) -> Block:
     """A data table; the first cell of each row is its header."""
     return {"type": "table", "caption": caption, "head": head, "rows": rows}

@@ -113,6 +113,7 @@ def define_env(env: Any) -> None:
         """A calculator's form, toolbar and result area; the page script does the rest."""
         tool = TOOLS[name]
         ui = build.model.ui.calculator
+        tool_messages = getattr(build.model, name).messages if tool.tables else {}
         return render(
             "calculator.j2",
             name=name,
@@ -123,6 +124,10 @@ def define_env(env: Any) -> None:
             version=tool.version,
             format=FORMAT,
             csv=tool.table is not None,
+            tables=[
+                (table, translate(tool_messages[f"csv-{table}"], lang)) for table in tool.tables
+            ],
+            lang=lang,
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )

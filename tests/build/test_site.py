@@ -5,11 +5,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from calculators.soimpact_review import guidance
+from calculators.soimpact_words import Words
+from macros.content import load_content
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
 from tests.support.site import ROOT, built_pages
 
-EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "tools/assessment/", "about/"}
+EXPECTED_PAGES = {
+    "",
+    "values/",
+    "matrix/",
+    "tools/matrix/",
+    "tools/assessment/",
+    "tools/soimpact/",
+    "about/",
+}
 # Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
 LOADED = re.compile(r"""(?:\bsrc=|<link[^>]*\bhref=|url\(|import\s*\(?)\s*["']?(https?:)?//""")
 
@@ -52,11 +65,12 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
         for path in html_pages(site)
         if "data-calculator=" in path.read_text(encoding="utf-8")
     }
-    assert with_form == {"tools/matrix", "tools/assessment"}
+    assert with_form == {"tools/matrix", "tools/assessment", "tools/soimpact"}
 
 
-def test_calculator_form_points_at_files_that_exist(site: Path) -> None:
-    html = (site / "tools/matrix/index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["tools/matrix", "tools/soimpact"])
+def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> None:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
     bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
     pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
     assert (site / bundle).is_file()
@@ -83,3 +97,20 @@ def test_our_stylesheets_have_balanced_braces() -> None:
             depth += line.count("{") - line.count("}")
             assert depth >= 0, f"{sheet.name}:{number}: closing brace without an opening one"
         assert depth == 0, f"{sheet.name}: {depth} rule(s) never closed"
+
+
+def test_soimpact_toolbar_offers_both_csv_tables(site: Path) -> None:
+    html = (site / "tools/soimpact/index.html").read_text(encoding="utf-8")
+    assert 'data-action="csv" data-table="indicators">Download the indicators (CSV)<' in html
+    assert 'data-action="csv" data-table="measurements">Download the measurements (CSV)<' in html
+    assert 'data-action="csv">' not in html  # no unnamed table
+
+
+def test_every_soimpact_finding_links_to_an_anchor_that_exists(site: Path) -> None:
+    model = load_content().model_dump(mode="json")
+    words = Words(model, "en")
+    for finding in model["soimpact"]["findings"].values():
+        _, href = guidance(finding["guide"], model, words)
+        page, _, anchor = href.partition("#")
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, href
