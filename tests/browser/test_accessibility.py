@@ -13,6 +13,17 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def axe_violations(page: Page, axe_script: Path) -> list[str]:
     page.add_script_tag(path=str(axe_script))
+    # Judge the page at rest: a control still fading in (Material's "back to top") has no
+    # contrast yet. Two frames first, so a transition a scroll just asked for has started.
+    # Endless animations (a progress bar) are not waited for.
+    page.evaluate(
+        """async () => {
+            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            await Promise.all(document.getAnimations()
+                .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)));
+        }"""
+    )
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )
