@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 LANGUAGES = ("en", "nb")
 """English is the reference; Norwegian bokmål follows it key by key."""
@@ -102,6 +109,112 @@ class MatrixFile(Strict):
         return cells
 
 
+Answer = str | list[str]
+Href = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/#-]*$")]
+"""A path from the site root to a page of the guide, optionally with an anchor."""
+
+
+class GuidePage(Strict):
+    """A page of the guide that the calculator's advice links to."""
+
+    text: Text
+    href: Href
+
+
+class Conflict(Strict):
+    """An answer that contradicts some levels of one axis of the matrix, and what to say."""
+
+    axis: Annotated[str, StringConstraints(pattern=r"^(planning|production)$")]
+    levels: list[Slug] = Field(min_length=1)
+    message: Text
+
+
+class Choice(Strict):
+    """One answer to a determinant question and the points it adds within its half."""
+
+    id: Slug
+    points: int = Field(ge=0)
+    label: Text
+    conflict: Conflict | None = None
+
+
+class Determinant(Strict):
+    """A question on what makes a collaboration thin or thick (handbook ch. 1, p. 13)."""
+
+    id: Slug
+    aspect: Slug
+    title: Text
+    question: Text
+    options: list[Choice] = Field(min_length=2)
+    thicker: Text
+    thinner: Text
+    advice: Text
+    read: Slug
+
+    @field_validator("options")
+    @classmethod
+    def _thin_to_thick(cls, options: list[Choice]) -> list[Choice]:
+        points = [option.points for option in options]
+        if points[0] != 0 or points != sorted(points):
+            raise ValueError("options run from thin to thick: points start at 0 and never fall")
+        return options
+
+
+class ResidentRole(Strict):
+    """One of the residents' three roles (handbook ch. 6, p. 53–54)."""
+
+    id: Slug
+    name: Text
+    description: Text
+    missing: Text
+    read: Slug
+    conflict: Conflict | None = None
+
+
+class Advice(Strict):
+    text: Text
+    read: list[Slug] = Field(min_length=1)
+
+
+class Example(Strict):
+    """A handbook case positioned on the matrix: shown on the page and run by the tests."""
+
+    id: Slug
+    title: Text
+    story: Text
+    answers: dict[str, Answer]
+    expected: Slug
+    why: Text
+    source: Source
+
+
+class MatrixToolFile(Strict):
+    """The 'Position your project' calculator: questions, points, roles, advice, examples."""
+
+    source: Source
+    aspects: dict[Slug, Text]
+    determinants: list[Determinant] = Field(min_length=1)
+    roles: list[ResidentRole] = Field(min_length=1)
+    moves: dict[Slug, dict[Slug, Text]]
+    """For each axis, what moving it to each level takes."""
+    pages: dict[Slug, GuidePage]
+    cell_advice: dict[Slug, Advice]
+    examples: list[Example] = Field(min_length=1)
+    messages: dict[Slug, Text]
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> MatrixToolFile:
+        reads = [d.read for d in self.determinants] + [r.read for r in self.roles]
+        reads += [page for advice in self.cell_advice.values() for page in advice.read]
+        missing = sorted(set(reads) - self.pages.keys())
+        if missing:
+            raise ValueError(f"links to pages not listed under pages: {', '.join(missing)}")
+        aspects = sorted({d.aspect for d in self.determinants} - self.aspects.keys())
+        if aspects:
+            raise ValueError(f"determinants name unknown aspects: {', '.join(aspects)}")
+        return self
+
+
 class UiFile(Strict):
     """Words of the guide's own controls (not from the handbook), keyed for the page scripts."""
 
@@ -114,11 +227,13 @@ class Model(Strict):
     values: ValuesFile
     matrix: MatrixFile
     ui: UiFile
+    matrix_tool: MatrixToolFile
 
 
 CONTENT_FILES: dict[str, type[BaseModel]] = {
     "values.yml": ValuesFile,
     "matrix.yml": MatrixFile,
     "ui.yml": UiFile,
+    "matrix_tool.yml": MatrixToolFile,
 }
 """Each file in ``content/`` and the part of the model it holds."""
