@@ -43,10 +43,19 @@ class Tool:
         default_factory=dict
     )
     table: Callable[[State, Model], tuple[list[str], list[list[Cell]]]] | None = None
+    report: Callable[[State, Model], dict[str, Any]] | None = None
+    """The result as language-neutral data, for ``python -m calculators`` (scripts, many files)."""
 
 
 TOOLS: dict[str, Tool] = {
-    "matrix": Tool(version=matrix.VERSION, compute=matrix.compute, clean=matrix.clean),
+    "matrix": Tool(
+        version=matrix.VERSION,
+        compute=matrix.compute,
+        clean=matrix.clean,
+        operations=matrix.OPERATIONS,
+        table=matrix.table,
+        report=matrix.report,
+    ),
 }
 
 

@@ -11,16 +11,28 @@ from typing import Any
 Block = dict[str, Any]
 
 
-def heading(text: str) -> Block:
-    return {"type": "heading", "text": text}
+def heading(text: str, level: int = 2) -> Block:
+    """A heading; level 2 (the default) is left out, as the page assumes it."""
+    block: Block = {"type": "heading", "text": text}
+    if level != 2:
+        block["level"] = level
+    return block
 
 
-def paragraph(text: str) -> Block:
-    return {"type": "paragraph", "text": text}
+def paragraph(text: str, tone: str | None = None) -> Block:
+    """A paragraph; a ``tone`` (e.g. "warning") becomes the class ``guide-tone-<tone>``."""
+    block: Block = {"type": "paragraph", "text": text}
+    if tone:
+        block["tone"] = tone
+    return block
 
 
-def items(entries: list[str]) -> Block:
-    return {"type": "list", "items": entries}
+def items(entries: list[str], ordered: bool = False) -> Block:
+    """A bulleted list, or a numbered one when the order matters (e.g. steps)."""
+    block: Block = {"type": "list", "items": entries}
+    if ordered:
+        block["ordered"] = True
+    return block
 
 
 def figure(svg: str, caption: str) -> Block:
@@ -41,3 +53,8 @@ def table(caption: str, head: list[str], rows: list[list[str | int | float]]) ->
 def button(label: str, op: str, payload: dict[str, Any]) -> Block:
     """A button that asks the tool to change its state (e.g. remove one participant)."""
     return {"type": "button", "label": label, "op": op, "payload": payload}
+
+
+def section(name: str, blocks: list[Block]) -> Block:
+    """Blocks kept together in a ``<section class="guide-section-<name>">`` (e.g. for print)."""
+    return {"type": "section", "name": name, "blocks": blocks}
