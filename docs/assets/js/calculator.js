@@ -110,15 +110,20 @@ class Calculator {
     }
   }
 
+  // Resolves true when a share link in the URL was loaded.
   async openSharedLink() {
     const text = sharedText();
-    if (text === null) return;
+    if (text === null) return false;
     forgetShareLink(); // a reload must not replace later edits with the link's answers again
     const response = text ? await this.importText(text) : { ok: false, message: this.message("link-damaged") };
-    if (!response.ok) return this.say("link-refused", { reason: response.message }, { alert: true });
+    if (!response.ok) {
+      this.say("link-refused", { reason: response.message }, { alert: true });
+      return false;
+    }
     saveLocal(this.tool, envelope(this.form, this.state), "previous");
     this.adopt(response.state);
     this.say("link-loaded");
+    return true;
   }
 
   restorePrevious() {
@@ -180,6 +185,15 @@ class Calculator {
         input.value = "";
       });
     }
+    // A button that hands the text of one field to an operation (e.g. pasted share links).
+    for (const button of this.form.querySelectorAll("button[data-operation]")) {
+      button.addEventListener("click", async () => {
+        const field = document.getElementById(button.dataset.operationText);
+        const response = await this.operate(button.dataset.operation, { text: field?.value ?? "" });
+        if (response.ok && field) field.value = "";
+        if (response.ok) this.notice.textContent = "";
+      });
+    }
     for (const input of this.form.querySelectorAll("input[type=file][data-operation]")) {
       input.addEventListener("change", async () => {
         const files = await Promise.all([...input.files].map(async (file) => ({ name: file.name, text: await readFile(file) })));
@@ -220,6 +234,10 @@ class Calculator {
         this.showStatus(this.message("ready"), null);
         this.form.dataset.ready = "true";
         this.openSharedLink().then(() => this.update({ focus: false }));
+        // A share link opened in this tab later (e.g. a worked example) loads without a reload.
+        window.addEventListener("hashchange", async () => {
+          if (await this.openSharedLink()) this.result.focus();
+        });
       }
     });
   }
