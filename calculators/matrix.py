@@ -112,7 +112,7 @@ def _sources(payload: dict[str, Any], model: score.Model) -> list[tuple[str | No
         raise ImportProblem(score.say(model, "no-links", "en"))
     sources = []
     for number, encoded in enumerate(links, 1):
-        decoded = _decode_link(encoded)
+        decoded = _decode_link(encoded) if encoded else None
         if decoded is None:
             reason = score.say(model, "link-damaged", "en")
             raise ImportProblem(

@@ -207,10 +207,17 @@ def assess(view: View, model: Model) -> dict[str, Any]:
 
 
 def direction(now: dict[str, Any], goal: dict[str, Any]) -> str:
-    """How the goal compares: thicker, thinner, level (ranges overlap) or off the continuum."""
+    """How the goal compares: thicker, thinner, level, or off the continuum.
+
+    The half decides first (more shared axes is thicker); within one half the ranges do, and
+    overlapping ranges are called level."""
     if goal["position"] is None:
         return "off"
-    if now["position"] is None or goal["position"]["low"] > now["position"]["high"]:
+    if now["position"] is None or goal["shared"] > now["shared"]:
+        return "thicker"
+    if goal["shared"] < now["shared"]:
+        return "thinner"
+    if goal["position"]["low"] > now["position"]["high"]:
         return "thicker"
     if goal["position"]["high"] < now["position"]["low"]:
         return "thinner"

@@ -43,7 +43,7 @@ class Tool:
         default_factory=dict
     )
     table: Callable[[State, Model], tuple[list[str], list[list[Cell]]]] | None = None
-    report: Callable[[State, Model], dict[str, Any]] | None = None
+    report: Callable[[State, Model, str], dict[str, Any]] | None = None
     """The result as language-neutral data, for ``python -m calculators`` (scripts, many files)."""
 
 

@@ -41,4 +41,5 @@ def test_bundle_runs_standalone(tmp_path: Path) -> None:
     ).stdout
     result = json.loads(output)
     assert result["ok"] is True
-    assert result["blocks"][0]["text"] == "Traditional professional services"
+    headline = result["blocks"][0]["blocks"][0]  # the matrix result opens with its summary
+    assert headline["text"] == "Traditional professional services"

@@ -1,0 +1,108 @@
+"""The matrix page's parts built from content: the form, the scoring rule, the worked examples."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from calculators import matrix_score as score
+from calculators.runtime import handle
+from macros import matrix_page, render
+from macros.content import load_content
+from macros.schema import Model
+from tests.unit.test_matrix import MODEL
+
+TYPED = load_content()
+
+
+class Fields(HTMLParser):
+    """Names, ids and label targets of a rendered form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.ids: set[str] = set()
+        self.errors: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("name"):
+            self.names.add(found["name"])
+        if found.get("id"):
+            self.ids.add(found["id"])
+        if found.get("class") == "guide-error":
+            self.errors.add(found["id"])
+
+
+def form_html() -> str:
+    return render("forms/matrix.j2", model=TYPED)
+
+
+def test_the_form_asks_every_question_the_calculator_reads_in_both_columns() -> None:
+    fields = Fields()
+    fields.feed(form_html())
+    assert fields.names == score.answer_names(MODEL)
+    for name in fields.names - {"participant"}:
+        assert f"field-{name}" in fields.ids
+        assert f"{name}-error" in fields.errors
+
+
+def test_the_form_offers_not_sure_and_no_goal_but_never_for_a_required_answer() -> None:
+    html = form_html()
+    assert 'name="planning" value=""' not in html
+    assert 'name="desired.planning" value=""' in html
+    assert 'name="duration" value=""' in html
+    assert html.count("(required)") == 2
+
+
+def test_the_scoring_rule_shows_every_answers_points() -> None:
+    context = matrix_page.scoring(TYPED, "en")
+    assert (context["width"], context["top"]) == (50, 100)
+    html = render("matrix_scoring.j2", tool=TYPED.matrix_tool, **context)
+    assert "in the thin half, from 0 to 50" in html
+    assert "from 50 to 100" in html
+    for question in score.determinants(MODEL):
+        for option in question["options"]:
+            assert f"<td>+{option['points']}</td>" in html
+    assert html.count("<td>+") == sum(len(q["options"]) for q in score.determinants(MODEL))
+
+
+@pytest.mark.parametrize("example", matrix_page.examples(TYPED, "en"), ids=lambda e: e["id"])
+def test_each_example_link_loads_exactly_its_answers(example: dict) -> None:
+    encoded = example["href"].removeprefix("#share=")
+    text = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode()
+    response = handle({"action": "import", "tool": "matrix", "text": text}, MODEL)
+    source = next(e for e in MODEL["matrix_tool"]["examples"] if e["id"] == example["id"])
+    assert response == {"ok": True, "state": {"answers": source["answers"]}}
+
+
+def test_examples_show_the_cell_the_calculator_computes() -> None:
+    html = render(
+        "matrix_examples.j2", tool=TYPED.matrix_tool, examples=matrix_page.examples(TYPED, "en")
+    )
+    assert html.count('<section class="guide-card"') == len(TYPED.matrix_tool.examples)
+    assert "Co-production (thick collaboration) (Position: 90–100)" in html
+    assert "Orders and tendering services (Position: Not on the continuum)" in html
+    assert "Handbook ch. 4, p. 35" in html
+    assert re.search(r'href="#share=[A-Za-z0-9_-]+"', html)
+
+
+def test_an_example_the_calculator_contradicts_stops_the_build() -> None:
+    data = json.loads(TYPED.model_dump_json())
+    data["matrix_tool"]["examples"][0]["expected"] = "tendering"
+    with pytest.raises(ValueError, match="lands in 'co-production', not in 'tendering'"):
+        matrix_page.examples(Model.model_validate(data), "en")
+
+
+def test_every_cell_has_advice_and_every_advice_names_a_cell() -> None:
+    cells = {cell["id"] for cell in MODEL["matrix"]["cells"]}
+    assert set(MODEL["matrix_tool"]["cell_advice"]) == cells
+
+
+def test_every_axis_level_has_a_step() -> None:
+    for axis in score.AXES:
+        assert set(MODEL["matrix_tool"]["moves"][axis]) == set(score.level_ids(MODEL, axis))
