@@ -19,7 +19,7 @@ def choose(page: Page, planning: str, production: str) -> None:
 
 
 def heading(page: Page):
-    return page.locator(".guide-result").get_by_role("heading")
+    return page.locator(".guide-result").get_by_role("heading", level=2)
 
 
 def notice(page: Page):
@@ -103,12 +103,12 @@ def test_share_link_carries_the_answers_and_keeps_the_receivers_own(visit, brows
         other.locator('#field-planning input[value="professionals"]').check()
         other.locator('#field-production input[value="professionals"]').check()
         other.goto(link)
-        expect(other.locator(".guide-result").get_by_role("heading")).to_have_text(
+        expect(other.locator(".guide-result").get_by_role("heading", level=2)).to_have_text(
             "Self-organised services in civil society", timeout=60_000
         )
         assert "#share=" not in other.url  # a reload will not replace later edits
         other.get_by_role("button", name="Restore earlier answers").click()
-        expect(other.locator(".guide-result").get_by_role("heading")).to_have_text(
+        expect(other.locator(".guide-result").get_by_role("heading", level=2)).to_have_text(
             "Traditional professional services"
         )
     finally:
