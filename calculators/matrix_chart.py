@@ -26,6 +26,8 @@ LINE = 14
 MARKS_Y = 100
 """Where the now and goal marks sit, from the top of a cell."""
 MEMBER_R = 10
+MEMBERS_Y = 84
+"""Where the first row of member marks sits, from the top of a cell."""
 MEMBER_STEP = 22
 MEMBERS_PER_ROW = 7
 MEMBER_ROWS = 2
@@ -181,8 +183,15 @@ def _label(x: float, y: float, words: str) -> str:
     return svg.text(x, y, words, class_="mark-label")
 
 
+def _slot(x: float, y: float, index: int) -> tuple[float, float]:
+    """Centre of the ``index``-th member mark in the cell at (x, y): rows of seven, at the foot."""
+    row, column = divmod(index, MEMBERS_PER_ROW)
+    return x + 16 + MEMBER_STEP * column, y + MEMBERS_Y + MEMBER_STEP * row
+
+
 def draw_group(model: Model, lang: str, placed: dict[str, list[int]]) -> str:
-    """The matrix with a numbered mark for each member in the cell where they placed it."""
+    """The matrix with a numbered mark for each member in the cell where they placed it; a
+    crowded cell shows as many as fit and "+n" for the rest (the table lists everyone)."""
     cells = _cells(model)
     body = _grid(model, lang, {cell: "cell-chosen" for cell in placed})
     capacity = MEMBERS_PER_ROW * MEMBER_ROWS
@@ -190,20 +199,15 @@ def draw_group(model: Model, lang: str, placed: dict[str, list[int]]) -> str:
         x, y = _cell_origin(model, cells[cell_id])
         shown = numbers if len(numbers) <= capacity else numbers[: capacity - 1]
         for index, number in enumerate(shown):
-            cx = x + 16 + MEMBER_STEP * (index % MEMBERS_PER_ROW)
-            cy = y + 82 + MEMBER_STEP * (index // MEMBERS_PER_ROW) + 2
+            cx, cy = _slot(x, y, index)
             body.append(svg.element("circle", cx=cx, cy=cy, r=MEMBER_R, class_="member"))
             body.append(
                 svg.text(cx, cy + 4, str(number), text_anchor="middle", class_="member-label")
             )
         if len(shown) < len(numbers):
-            cx = x + 16 + MEMBER_STEP * (capacity - 1 - MEMBERS_PER_ROW)
+            cx, cy = _slot(x, y, capacity - 1)
             more = say(model, "more-marks", lang, count=len(numbers) - len(shown))
-            body.append(
-                svg.text(
-                    cx + MEMBER_STEP * MEMBERS_PER_ROW - 8, y + 110, more, class_="member-more"
-                )
-            )
+            body.append(svg.text(cx, cy + 4, more, text_anchor="middle", class_="member-more"))
     listing = "; ".join(
         f"{text(cells[cell]['name'], lang)}: {', '.join(map(str, numbers))}"
         for cell, numbers in placed.items()

@@ -355,7 +355,9 @@ def group_blocks(group: dict[str, Any] | None, words: Words, level: int) -> list
     return blocks
 
 
-def blocks(report: dict[str, Any], answers: dict[str, Any], model: Model, lang: str) -> list:
+def blocks(
+    report: dict[str, Any], answers: dict[str, Any], model: Model, lang: str
+) -> list[view.Block]:
     """All result blocks: position, charts, reasons, checks, roles, advice, goal, group."""
     words = Words(model, lang)
     now = report["now"]
