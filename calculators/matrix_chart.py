@@ -89,27 +89,22 @@ def _axes(model: Model, lang: str) -> list[str]:
     return body
 
 
-def _grid(model: Model, lang: str, classes: dict[str, str]) -> list[str]:
-    """Axis labels and the nine cells with their names; ``classes`` adds to chosen cells."""
-    body = _axes(model, lang)
+def _grid(
+    model: Model, lang: str, classes: dict[str, str], beneath: list[str] | None = None
+) -> list[str]:
+    """Axis labels and the nine cells with their names; ``classes`` adds to chosen cells and
+    ``beneath`` is drawn over the cells but under their names (a path must not hide them)."""
+    rects, names = [], []
     for cell in model["matrix"]["cells"]:
         x, y = _cell_origin(model, cell)
         extra = classes.get(cell["id"], "")
-        body.append(
-            svg.element(
-                "rect",
-                x=x,
-                y=y,
-                width=CELL_W,
-                height=CELL_H,
-                class_=f"cell cell-{cell['kind']} {extra}".strip(),
-            )
-        )
+        kind = f"cell cell-{cell['kind']} {extra}".strip()
+        rects.append(svg.element("rect", x=x, y=y, width=CELL_W, height=CELL_H, class_=kind))
         name = textwrap.wrap(text(cell["name"], lang), CELL_CHARS)
-        body.append(
+        names.append(
             svg.lines(x + CELL_W / 2, y + 18, name, LINE, text_anchor="middle", class_="cell-name")
         )
-    return body
+    return _axes(model, lang) + rects + (beneath or []) + names
 
 
 def _star(cx: float, cy: float, radius: float) -> str:
@@ -175,7 +170,7 @@ def draw_matrix(model: Model, lang: str, now: str, goal: str | None, path: list[
             names = ", ".join(text(cells[cell]["name"], lang) for cell in path)
             descriptions.append(say(model, "matrix-desc-path", lang, cells=names))
     title = text(model["matrix"]["messages"]["chart-title"], lang)
-    body = _grid(model, lang, classes) + route + marks
+    body = _grid(model, lang, classes, beneath=route) + marks
     return svg.document(MATRIX_W, MATRIX_H, title, " ".join(descriptions), body)
 
 
