@@ -15,6 +15,7 @@ from markupsafe import Markup
 from calculators.runtime import TOOLS
 from calculators.savefile import FORMAT
 from macros import matrix_page
+from macros.pages import Pages
 from macros.schema import Source, Text
 
 TEMPLATES = Environment(
@@ -50,13 +51,59 @@ def render(template: str, **context: Any) -> Markup:
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 
+def render_markdown(template: str, **context: Any) -> Markup:
+    """Render a page section: Markdown headings around HTML blocks, blank lines kept."""
+    return Markup(TEMPLATES.get_template(template).render(**context))
+
+
+PAGE_MACROS = (
+    "chapter_intro",
+    "value_intro",
+    "field_intro",
+    "chapter_cards",
+    "value_cards",
+    "field_cards",
+    "chapter_outro",
+    "value_outro",
+    "field_outro",
+    "points",
+    "model_figure",
+    "circle_figure",
+    "rooms_figure",
+    "soimpact_chain",
+    "soimpact_steps",
+    "boost_table",
+    "characteristics_table",
+    "grey_areas",
+    "text",
+    "box",
+    "all_cases",
+    "checklist",
+    "all_checklists",
+    "glossary",
+    "references",
+)
+"""Methods of ``Pages`` that pages call as macros."""
+
+
 def define_env(env: Any) -> None:
     """Register the macros; the model and bundle come from the build hook (``sitebuild``)."""
     build = env.conf["extra"]["build"]
+    pages = Pages(build.model, render, render_markdown, translate)
+    env.variables["guide_pages"] = pages
 
-    @env.macro
-    def value_cards() -> Markup:
-        return render("value_cards.j2", values=build.model.values.values)
+    def on_page(method: Any) -> Any:
+        """Run a page macro with links made relative to the page being rendered."""
+
+        def macro(*args: Any, **kwargs: Any) -> Any:
+            pages.page_url = env.page.url
+            return method(*args, **kwargs)
+
+        macro.__name__ = method.__name__
+        return macro
+
+    for name in PAGE_MACROS:
+        env.macro(on_page(getattr(pages, name)), name)
 
     @env.macro
     def matrix_table() -> Markup:
@@ -92,3 +139,8 @@ def define_env(env: Any) -> None:
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Append the glossary's abbreviations to every page, for the ``abbr`` extension."""
+    env.markdown += "\n\n" + env.variables["guide_pages"].abbreviations() + "\n"

@@ -92,13 +92,58 @@ def _first_error(error: ValidationError, file: Path, located: _Located) -> Conte
     )
 
 
-def load_file(file: Path, model: type[BaseModel]) -> BaseModel:
-    """Parse and validate one content file."""
-    located = _parse(file)
+def _validate(file: Path, located: _Located, model: type[BaseModel]) -> BaseModel:
     try:
         return model.model_validate(located.data)
     except ValidationError as error:
         raise _first_error(error, file, located) from None
+
+
+def load_file(file: Path, model: type[BaseModel]) -> BaseModel:
+    """Parse and validate one content file."""
+    return _validate(file, _parse(file), model)
+
+
+def _duplicate_ids(node: Any, path: KeyPath = ()) -> list[KeyPath]:
+    """The path of every ``id`` that repeats one before it in the same list.
+
+    Ids name anchors on the pages and keys of saved ticks, so a repeat would silently merge two
+    items.
+    """
+    found: list[KeyPath] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _duplicate_ids(value, (*path, key))
+    elif isinstance(node, list):
+        seen: set[str] = set()
+        for index, item in enumerate(node):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if item_id in seen:
+                found.append((*path, index, "id"))
+            if item_id is not None:
+                seen.add(item_id)
+            found += _duplicate_ids(item, (*path, index))
+    return found
+
+
+def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
+    """Each reference from one file to an item of another that does not exist."""
+    values = {value.id for value in model.values.values}
+    fields = {field.id for field in model.fields.fields}
+    problems = [
+        ("fields.yml", ("fields", i, "values", j), f"unknown value {name!r}")
+        for i, field in enumerate(model.fields.fields)
+        for j, name in enumerate(field.values)
+        if name not in values
+    ]
+    for i, case in enumerate(model.cases.cases):
+        for key, known in (("values", values), ("fields", fields)):
+            problems += [
+                ("cases.yml", ("cases", i, key, j), f"unknown {key[:-1]} {name!r}")
+                for j, name in enumerate(getattr(case, key))
+                if name not in known
+            ]
+    return problems
 
 
 def load_content(content_dir: Path = CONTENT_DIR) -> Model:
@@ -109,9 +154,18 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Model:
         known = ", ".join(sorted(CONTENT_FILES))
         raise ContentError(f"{content_dir / unknown[0]}:1: unknown content file (known: {known})")
     parts: dict[str, BaseModel] = {}
+    located: dict[str, _Located] = {}
     for name, model in CONTENT_FILES.items():
         file = content_dir / name
         if not file.exists():
             raise ContentError(f"{file}:1: missing content file")
-        parts[name.removesuffix(".yml")] = load_file(file, model)
-    return Model(**parts)
+        located[name] = _parse(file)
+        for path in _duplicate_ids(located[name].data):
+            line = _line_of(path, located[name].lines)
+            raise ContentError(f"{file}:{line}: {_format_path(path)}: duplicate id")
+        parts[name.removesuffix(".yml")] = _validate(file, located[name], model)
+    whole = Model(**parts)
+    for name, path, message in _cross_references(whole):
+        line = _line_of(path, located[name].lines)
+        raise ContentError(f"{content_dir / name}:{line}: {_format_path(path)}: {message}")
+    return whole

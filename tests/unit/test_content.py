@@ -58,7 +58,7 @@ def test_unknown_key_names_file_key_and_line(content: Path) -> None:
 
 def test_missing_title_points_at_the_item(content: Path) -> None:
     file = content / "values.yml"
-    edit(file, "    name:\n      en: Creativity\n", "")
+    edit(file, "    name:\n      en: Creativity\n      nb: Kreativitet\n", "")
     assert error_of(content) == (
         f"{file}:{line_of(file, 'id: creativity')}: values[2].name: Field required"
     )
@@ -95,3 +95,52 @@ def test_unknown_and_missing_files_are_errors(content: Path) -> None:
 
 def test_every_content_file_has_a_schema() -> None:
     assert {path.name for path in CONTENT_DIR.glob("*.yml")} == set(CONTENT_FILES)
+
+
+def test_every_advice_list_has_the_handbooks_number_of_items() -> None:
+    model = load_content()
+    sizes = {checklist.chapter: len(checklist.items) for checklist in model.checklists.checklists}
+    assert sizes == {1: 3, 2: 6, 3: 4, 4: 9, 6: 10}
+
+
+def test_duplicate_ids_in_a_list_are_refused(content: Path) -> None:
+    file = content / "checklists.yml"
+    edit(file, "      - id: read-further\n", "      - id: thin-or-thick-again\n")
+    edit(file, "id: thin-or-thick-again", "id: thin-or-thick")
+    second = [
+        n for n, text in enumerate(file.read_text().splitlines(), 1) if "thin-or-thick" in text
+    ]
+    assert error_of(content) == f"{file}:{second[1]}: checklists[0].items[2].id: duplicate id"
+
+
+def test_a_reference_to_an_unknown_field_names_file_key_and_line(content: Path) -> None:
+    file = content / "cases.yml"
+    edit(file, "    fields: [ensuring-equality]\n", "    fields: [equality]\n")
+    line = line_of(file, "fields: [equality]")
+    assert error_of(content) == f"{file}:{line}: cases[3].fields[0]: unknown field 'equality'"
+
+
+def test_every_visible_text_can_take_a_norwegian_translation() -> None:
+    """A second language is a new key beside every English text, never a new structure."""
+    model = load_content()
+    texts = list(_texts(model))
+    assert len(texts) > 400
+    assert all(text.nb is None or text.nb for text in texts)
+
+
+def _texts(node):
+    from pydantic import BaseModel
+
+    from macros.schema import Text
+
+    if isinstance(node, Text):
+        yield node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _texts(getattr(node, name))
+    elif isinstance(node, list | tuple):
+        for item in node:
+            yield from _texts(item)
+    elif isinstance(node, dict):
+        for item in node.values():
+            yield from _texts(item)

@@ -233,6 +233,8 @@ class Calculator {
       if (data.type === "ready") {
         this.showStatus(this.message("ready"), null);
         this.form.dataset.ready = "true";
+        // The form is the truth: answers the browser restored or filled in fired no event.
+        this.state = { ...this.state, answers: readAnswers(this.form) };
         this.openSharedLink().then(() => this.update({ focus: false }));
         // A share link opened in this tab later (e.g. a worked example) loads without a reload.
         window.addEventListener("hashchange", async () => {
