@@ -74,10 +74,9 @@ class Words:
         return str(low) if low == high else f"{low}–{high}"
 
     def pages(self, ids: list[str]) -> view.Block:
-        unique = list(dict.fromkeys(ids))
-        return view.links(
-            [(self.t(self.tool["pages"][p]["text"]), self.tool["pages"][p]["href"]) for p in unique]
-        )
+        """Links to the guide's pages named by id, each once."""
+        pages = [self.tool["pages"][page] for page in dict.fromkeys(ids)]
+        return view.links([(self.t(page["label"]), view.doc_url(page["page"])) for page in pages])
 
 
 def _headline(now: Assessment, words: Words) -> list[view.Block]:

@@ -40,6 +40,23 @@ def figure(svg: str, caption: str) -> Block:
     return {"type": "figure", "svg": svg, "caption": caption}
 
 
+def doc_url(doc: str) -> str:
+    """The site URL of a page under ``docs/``: 'fields/anchoring.md#x' → 'fields/anchoring/#x'.
+
+    Content names pages by their file; links in blocks are URLs from the site root
+    (``use_directory_urls``). ``macros.links`` uses the same rule for the pages it renders.
+    """
+    path, _, anchor = doc.partition("#")
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        url = ""
+    elif stem.endswith("/index"):
+        url = stem.removesuffix("index")
+    else:
+        url = stem + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
 def links(entries: list[tuple[str, str]]) -> Block:
     """A list of links; ``href`` is relative to the site root, resolved by the page."""
     return {"type": "list", "items": [{"text": text, "href": href} for text, href in entries]}

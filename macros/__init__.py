@@ -118,7 +118,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def matrix_examples(lang: str = "en") -> Markup:
         """The handbook's cases as the matrix calculator places them, each loadable."""
-        examples = matrix_page.examples(build.model, lang)
+        examples = matrix_page.examples(build.model, lang, env.page.url)
         return render("matrix_examples.j2", tool=build.model.matrix_tool, examples=examples)
 
     @env.macro

@@ -143,6 +143,43 @@ def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
                 for j, name in enumerate(getattr(case, key))
                 if name not in known
             ]
+    return problems + _matrix_tool_references(model)
+
+
+def _matrix_tool_references(model: Model) -> list[tuple[str, KeyPath, str]]:
+    """The matrix calculator's references: factors, cases, cells and axis levels."""
+    tool = model.matrix_tool
+    factors = {factor.id for factor in model.collaboration.factors}
+    cases = {case.id for case in model.cases.cases}
+    cells = {cell.id for cell in model.matrix.cells}
+    problems = [
+        ("matrix_tool.yml", ("determinants", i, "factor"), f"unknown factor {q.factor!r}")
+        for i, q in enumerate(tool.determinants)
+        if q.factor not in factors
+    ]
+    for i, example in enumerate(tool.examples):
+        if example.case is not None and example.case not in cases:
+            problems.append(
+                ("matrix_tool.yml", ("examples", i, "case"), f"unknown case {example.case!r}")
+            )
+        if example.expected not in cells:
+            problems.append(
+                (
+                    "matrix_tool.yml",
+                    ("examples", i, "expected"),
+                    f"unknown cell {example.expected!r}",
+                )
+            )
+    if set(tool.cell_advice) != cells:
+        problems.append(
+            ("matrix_tool.yml", ("cell_advice",), "needs advice for each of the nine cells")
+        )
+    for axis in ("planning", "production"):
+        levels = {level.id for level in getattr(model.matrix, axis).levels}
+        if set(tool.moves.get(axis, {})) != levels:
+            problems.append(
+                ("matrix_tool.yml", ("moves", axis), "needs a step to each level of the axis")
+            )
     return problems
 
 

@@ -11,6 +11,7 @@ from calculators import matrix
 from calculators import matrix_score as score
 from calculators.matrix_view import Words
 from calculators.savefile import envelope
+from macros.links import relative_url
 from macros.schema import Model
 
 
@@ -26,9 +27,10 @@ def scoring(model: Model, lang: str) -> dict[str, Any]:
     data = model.model_dump(mode="json")
     width = score.half_width(data)
     words = Words(data, lang)
+    factors = {factor["id"]: factor["name"] for factor in data["collaboration"]["factors"]}
     rows = [
         {
-            "aspect": words.t(data["matrix_tool"]["aspects"][question["aspect"]]),
+            "factor": words.t(factors[question["factor"]]),
             "question": words.t(question["question"]),
             "options": [(words.t(o["label"]), o["points"]) for o in question["options"]],
         }
@@ -37,14 +39,16 @@ def scoring(model: Model, lang: str) -> dict[str, Any]:
     return {"width": width, "top": 2 * width, "rows": rows}
 
 
-def examples(model: Model, lang: str) -> list[dict[str, Any]]:
+def examples(model: Model, lang: str, page_url: str) -> list[dict[str, Any]]:
     """Each worked example with its answers in words and the result the calculator gives.
 
-    A case whose computed cell differs from the one content expects stops the build: the page
+    A handbook case's title, story and page come from ``cases.yml``, with a link to it there. A
+    case whose computed cell differs from the one content expects stops the build: the page
     must never show an example the calculator contradicts.
     """
     data = model.model_dump(mode="json")
     words = Words(data, lang)
+    cases = {case.id: case for case in model.cases.cases}
     shown = []
     for example, typed in zip(
         data["matrix_tool"]["examples"], model.matrix_tool.examples, strict=True
@@ -60,16 +64,20 @@ def examples(model: Model, lang: str) -> list[dict[str, Any]]:
             given = score.as_list(example["answers"].get(name))
             value = "; ".join(words.answer(name, v) for v in given) or words.say("example-open")
             answers.append((words.question(name), value))
+        told = cases[typed.case] if typed.case else typed
         shown.append(
             {
                 "id": example["id"],
-                "title": words.t(example["title"]),
-                "story": words.t(example["story"]),
+                "title": told.title,
+                "story": told.story,
+                "source": told.source,
+                "case": relative_url(f"cases.md#case-{typed.case}", page_url)
+                if typed.case
+                else None,
                 "answers": answers,
                 "cell": words.cell(result["cell"]),
                 "position": words.position(result),
                 "why": words.t(example["why"]),
-                "source": typed.source,
                 "href": share_fragment(example["answers"]),
             }
         )

@@ -406,15 +406,6 @@ class UiFile(Strict):
 
 
 Answer = str | list[str]
-Href = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/#-]*$")]
-"""A path from the site root to a page of the guide, optionally with an anchor."""
-
-
-class GuidePage(Strict):
-    """A page of the guide that the calculator's advice links to."""
-
-    text: Text
-    href: Href
 
 
 class Conflict(Strict):
@@ -435,10 +426,11 @@ class Choice(Strict):
 
 
 class Determinant(Strict):
-    """A question on what makes a collaboration thin or thick (handbook ch. 1, p. 13)."""
+    """A question on one factor that makes a collaboration thin or thick (handbook ch. 1, p. 14);
+    ``factor`` is the id of that factor in ``collaboration.yml``."""
 
     id: Slug
-    aspect: Slug
+    factor: Slug
     title: Text
     question: Text
     options: list[Choice] = Field(min_length=2)
@@ -473,27 +465,40 @@ class Advice(Strict):
 
 
 class Example(Strict):
-    """A handbook case positioned on the matrix: shown on the page and run by the tests."""
+    """A case positioned on the matrix: shown on the page and run by the tests.
+
+    A handbook case names its ``case`` in ``cases.yml``, which gives its title, story and page;
+    an illustration of the guide's own gives them here instead.
+    """
 
     id: Slug
-    title: Text
-    story: Text
+    case: Slug | None = None
+    title: Text | None = None
+    story: Text | None = None
+    source: Source | None = None
     answers: dict[str, Answer]
     expected: Slug
     why: Text
-    source: Source
+
+    @model_validator(mode="after")
+    def _told_once(self) -> Example:
+        own = [self.title, self.story, self.source]
+        if self.case is None and None in own:
+            raise ValueError("an example without a case needs its own title, story and source")
+        if self.case is not None and own != [None, None, None]:
+            raise ValueError("an example of a case takes its title, story and source from it")
+        return self
 
 
 class MatrixToolFile(Strict):
     """The 'Position your project' calculator: questions, points, roles, advice, examples."""
 
     source: Source
-    aspects: dict[Slug, Text]
     determinants: list[Determinant] = Field(min_length=1)
     roles: list[ResidentRole] = Field(min_length=1)
     moves: dict[Slug, dict[Slug, Text]]
     """For each axis, what moving it to each level takes."""
-    pages: dict[Slug, GuidePage]
+    pages: dict[Slug, Link]
     cell_advice: dict[Slug, Advice]
     examples: list[Example] = Field(min_length=1)
     messages: dict[Slug, Text]
@@ -505,9 +510,6 @@ class MatrixToolFile(Strict):
         missing = sorted(set(reads) - self.pages.keys())
         if missing:
             raise ValueError(f"links to pages not listed under pages: {', '.join(missing)}")
-        aspects = sorted({d.aspect for d in self.determinants} - self.aspects.keys())
-        if aspects:
-            raise ValueError(f"determinants name unknown aspects: {', '.join(aspects)}")
         return self
 
 

@@ -71,7 +71,9 @@ def test_the_scoring_rule_shows_every_answers_points() -> None:
     assert html.count("<td>+") == sum(len(q["options"]) for q in score.determinants(MODEL))
 
 
-@pytest.mark.parametrize("example", matrix_page.examples(TYPED, "en"), ids=lambda e: e["id"])
+@pytest.mark.parametrize(
+    "example", matrix_page.examples(TYPED, "en", "tools/matrix/"), ids=lambda e: e["id"]
+)
 def test_each_example_link_loads_exactly_its_answers(example: dict) -> None:
     encoded = example["href"].removeprefix("#share=")
     text = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode()
@@ -82,12 +84,15 @@ def test_each_example_link_loads_exactly_its_answers(example: dict) -> None:
 
 def test_examples_show_the_cell_the_calculator_computes() -> None:
     html = render(
-        "matrix_examples.j2", tool=TYPED.matrix_tool, examples=matrix_page.examples(TYPED, "en")
+        "matrix_examples.j2",
+        tool=TYPED.matrix_tool,
+        examples=matrix_page.examples(TYPED, "en", "tools/matrix/"),
     )
     assert html.count('<section class="guide-card"') == len(TYPED.matrix_tool.examples)
     assert "Co-production (thick collaboration) (Position: 90–100)" in html
     assert "Orders and tendering services (Position: Not on the continuum)" in html
-    assert "Handbook ch. 4, p. 35" in html
+    assert "Handbook ch. 4, p. 35" in html  # the page of the case, from cases.yml
+    assert 'href="../../cases/#case-larvik-social-housing"' in html
     assert re.search(r'href="#share=[A-Za-z0-9_-]+"', html)
 
 
@@ -95,14 +100,26 @@ def test_an_example_the_calculator_contradicts_stops_the_build() -> None:
     data = json.loads(TYPED.model_dump_json())
     data["matrix_tool"]["examples"][0]["expected"] = "tendering"
     with pytest.raises(ValueError, match="lands in 'co-production', not in 'tendering'"):
-        matrix_page.examples(Model.model_validate(data), "en")
+        matrix_page.examples(Model.model_validate(data), "en", "tools/matrix/")
 
 
-def test_every_cell_has_advice_and_every_advice_names_a_cell() -> None:
-    cells = {cell["id"] for cell in MODEL["matrix"]["cells"]}
-    assert set(MODEL["matrix_tool"]["cell_advice"]) == cells
+def test_content_mistakes_in_the_matrix_tool_name_file_and_line(tmp_path) -> None:
+    """References to other files (factors, cases, cells, levels) are checked at load."""
+    import shutil
 
+    from macros.content import CONTENT_DIR, ContentError
 
-def test_every_axis_level_has_a_step() -> None:
-    for axis in score.AXES:
-        assert set(MODEL["matrix_tool"]["moves"][axis]) == set(score.level_ids(MODEL, axis))
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    file = tmp_path / "content" / "matrix_tool.yml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("    case: evjemoen\n", "    case: evje\n"), encoding="utf-8")
+    with pytest.raises(
+        ContentError, match=r"matrix_tool.yml:\d+: examples\[2\].case: unknown case 'evje'"
+    ):
+        load_content(tmp_path / "content")
+    file.write_text(text.replace("    factor: duration\n", "    factor: time\n"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"determinants\[2\].factor: unknown factor 'time'"):
+        load_content(tmp_path / "content")
+    file.write_text(text.replace("  no-activity:\n", "  no-activty:\n"), encoding="utf-8")
+    with pytest.raises(ContentError, match="cell_advice: needs advice for each of the nine cells"):
+        load_content(tmp_path / "content")
