@@ -96,6 +96,11 @@ def fill_by_keyboard(page: Page, answers: dict[str, Any]) -> None:
     raise AssertionError("the submit button was never reached with Tab")
 
 
+def try_example(page: Page, example: str) -> None:
+    """Follow a worked example's link, which loads its answers as a share link does."""
+    page.locator(f"#example-{example}").get_by_role("link", name="Try this example").click()
+
+
 def state_in_browser(page: Page) -> dict[str, Any]:
     saved = page.evaluate("localStorage.getItem('samskaping-guide:tool:matrix:current')")
     return json.loads(saved)["data"]
@@ -155,7 +160,7 @@ def test_a_worked_example_link_loads_it_and_earlier_answers_can_be_restored(page
     page.locator('#field-planning input[value="civil-society"]').check()
     page.locator('#field-production input[value="civil-society"]').check()
     expect(result_heading(page)).to_have_text(CELL_NAMES["self-organised"])
-    page.locator("#example-sisters-in-business").get_by_role("link").click()
+    try_example(page, "sisters-in-business")
     expect(result_heading(page)).to_have_text(CELL_NAMES["co-production"])
     expect(page.locator('#field-duration input[value="lasting"]')).to_be_checked()
     expect(page.locator(".guide-result")).to_be_focused()
@@ -167,7 +172,7 @@ def test_a_worked_example_link_loads_it_and_earlier_answers_can_be_restored(page
 def test_the_share_link_reproduces_the_whole_result_in_a_fresh_context(
     page: Page, browser, base_url: str
 ) -> None:
-    page.locator("#example-larvik-social-housing").get_by_role("link").click()
+    try_example(page, "larvik-social-housing")
     page.locator('#field-desired\\.planning input[value="together"]').check()
     page.locator('#field-desired\\.production input[value="together"]').check()
     expect(page.locator(".guide-result ol li")).to_have_count(1)
@@ -188,7 +193,7 @@ def test_the_share_link_reproduces_the_whole_result_in_a_fresh_context(
 def test_export_then_import_gives_the_identical_state(
     page: Page, tmp_path: Path, axe_script
 ) -> None:
-    page.locator("#example-sisters-in-business").get_by_role("link").click()
+    try_example(page, "sisters-in-business")
     page.locator("#input-participant").fill("Kari, NAV")
     page.locator('#field-desired\\.planning input[value="together"]').check()
     page.locator('#field-desired\\.production input[value="together"]').check()
@@ -291,7 +296,7 @@ def test_a_refused_participant_file_changes_nothing(page: Page, tmp_path: Path) 
 
 
 def test_the_printed_summary_is_one_page(page: Page) -> None:
-    page.locator("#example-sisters-in-business").get_by_role("link").click()
+    try_example(page, "sisters-in-business")
     page.locator('#field-desired\\.planning input[value="together"]').check()
     page.locator('#field-desired\\.production input[value="civil-society"]').check()
     expect(page.locator(".guide-result ol li")).to_have_count(1)
