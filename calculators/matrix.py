@@ -147,7 +147,17 @@ def remove_participants(state: State, payload: dict[str, Any], model: score.Mode
     return {key: value for key, value in state.items() if key != "participants"}
 
 
+def load_example(state: State, payload: dict[str, Any], model: score.Model) -> State:
+    """A worked example's answers in place of the current ones; participants stay."""
+    examples = {example["id"]: example for example in model["matrix_tool"]["examples"]}
+    example = examples.get(payload.get("example"))
+    if example is None:
+        raise ImportProblem(score.say(model, "unknown-example", "en"))
+    return {**state, "answers": dict(example["answers"])}
+
+
 OPERATIONS = {
+    "load-example": load_example,
     "add-participants": add_participants,
     "remove-participant": remove_participant,
     "remove-participants": remove_participants,

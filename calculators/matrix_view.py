@@ -364,8 +364,9 @@ def blocks(
         return group_blocks(report["group"], words, level=2)
     name = answers.get(PARTICIPANT)
     by = [view.paragraph(words.say("answered-by", name=name))] if name else []
+    heading, *headline = _headline(now, words)
     summary = [
-        *_headline(now, words),
+        *headline,
         *by,
         *_charts(report, words),
         *_why(now, report["goal"], words),
@@ -377,4 +378,4 @@ def blocks(
         *_goal(report, words),
         *group_blocks(report["group"], words, level=3),
     ]
-    return [view.section("summary", summary), view.section("details", details)]
+    return [heading, view.section("summary", summary), view.section("details", details)]

@@ -116,16 +116,11 @@ def define_env(env: Any) -> None:
         return render("matrix_scoring.j2", tool=tool, **matrix_page.scoring(build.model, lang))
 
     @env.macro
-    def matrix_examples(lang: str = "en") -> Markup:
-        """The handbook's cases as the matrix calculator places them, each loadable."""
-        examples = matrix_page.examples(build.model, lang, env.page.url)
-        return render("matrix_examples.j2", tool=build.model.matrix_tool, examples=examples)
-
-    @env.macro
     def calculator(name: str, lang: str = "en") -> Markup:
         """A calculator's form, toolbar and result area; the page script does the rest."""
         tool = TOOLS[name]
         ui = build.model.ui.calculator
+        tool_messages = getattr(build.model, name).messages if tool.tables else {}
         return render(
             "calculator.j2",
             name=name,
@@ -136,6 +131,10 @@ def define_env(env: Any) -> None:
             version=tool.version,
             format=FORMAT,
             csv=tool.table is not None,
+            tables=[
+                (table, translate(tool_messages[f"csv-{table}"], lang)) for table in tool.tables
+            ],
+            lang=lang,
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )

@@ -92,8 +92,6 @@ def _check_link(site: Path, url: str, href: str) -> str | None:
         file = file / "index.html"
     if not file.is_file():
         return "no such page"
-    if parts.fragment.startswith("share="):
-        return None  # a share link's fragment is saved answers for the calculator, not an anchor
     if parts.fragment and file.name == "index.html":
         ids = page_at(site, file.parent.relative_to(site).as_posix().removeprefix("."))
         if parts.fragment not in ids.texts:

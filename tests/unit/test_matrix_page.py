@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import json
-import re
 from html.parser import HTMLParser
 
 import pytest
@@ -13,7 +11,6 @@ from calculators import matrix_score as score
 from calculators.runtime import handle
 from macros import matrix_page, render
 from macros.content import load_content
-from macros.schema import Model
 from tests.unit.test_matrix import MODEL
 
 TYPED = load_content()
@@ -39,7 +36,7 @@ class Fields(HTMLParser):
 
 
 def form_html() -> str:
-    return render("forms/matrix.j2", model=TYPED)
+    return render("forms/matrix.j2", model=TYPED, lang="en")
 
 
 def test_the_form_asks_every_question_the_calculator_reads_in_both_columns() -> None:
@@ -71,36 +68,30 @@ def test_the_scoring_rule_shows_every_answers_points() -> None:
     assert html.count("<td>+") == sum(len(q["options"]) for q in score.determinants(MODEL))
 
 
-@pytest.mark.parametrize(
-    "example", matrix_page.examples(TYPED, "en", "tools/matrix/"), ids=lambda e: e["id"]
-)
-def test_each_example_link_loads_exactly_its_answers(example: dict) -> None:
-    encoded = example["href"].removeprefix("#share=")
-    text = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4)).decode()
-    response = handle({"action": "import", "tool": "matrix", "text": text}, MODEL)
-    source = next(e for e in MODEL["matrix_tool"]["examples"] if e["id"] == example["id"])
-    assert response == {"ok": True, "state": {"answers": source["answers"]}}
+@pytest.mark.parametrize("example", MODEL["matrix_tool"]["examples"], ids=lambda e: e["id"])
+def test_each_example_button_loads_exactly_its_answers(example: dict) -> None:
+    html = form_html()
+    payload = json.dumps({"example": example["id"]})
+    assert f"data-payload='{payload}'" in html
+    state = {"answers": {"planning": "professionals"}, "participants": []}
+    request = {"action": "operate", "tool": "matrix", "op": "load-example", "state": state}
+    response = handle({**request, "payload": json.loads(payload)}, MODEL)
+    assert response == {"ok": True, "state": {**state, "answers": example["answers"]}}
 
 
-def test_examples_show_the_cell_the_calculator_computes() -> None:
-    html = render(
-        "matrix_examples.j2",
-        tool=TYPED.matrix_tool,
-        examples=matrix_page.examples(TYPED, "en", "tools/matrix/"),
-    )
-    assert html.count('<section class="guide-card"') == len(TYPED.matrix_tool.examples)
-    assert "Co-production (thick collaboration) (Position: 90–100)" in html
-    assert "Orders and tendering services (Position: Not on the continuum)" in html
-    assert "Handbook ch. 4, p. 35" in html  # the page of the case, from cases.yml
-    assert 'href="../../cases/#case-larvik-social-housing"' in html
-    assert re.search(r'href="#share=[A-Za-z0-9_-]+"', html)
+def test_an_unknown_example_is_refused() -> None:
+    request = {"action": "operate", "tool": "matrix", "op": "load-example", "state": {}}
+    response = handle({**request, "payload": {"example": "nowhere"}}, MODEL)
+    assert response == {"ok": False, "message": "There is no such example."}
 
 
-def test_an_example_the_calculator_contradicts_stops_the_build() -> None:
-    data = json.loads(TYPED.model_dump_json())
-    data["matrix_tool"]["examples"][0]["expected"] = "tendering"
-    with pytest.raises(ValueError, match="lands in 'co-production', not in 'tendering'"):
-        matrix_page.examples(Model.model_validate(data), "en", "tools/matrix/")
+def test_examples_show_their_case_and_cell() -> None:
+    html = form_html()
+    assert html.count('<section class="guide-card" id="example-') == len(TYPED.matrix_tool.examples)
+    assert "Sisters in Business" in html  # the title comes from cases.yml
+    assert "Handbook ch. 4, p. 35" in html  # and so does the page of the case
+    assert "Load the example: A tendered service" in html
+    assert html.count(" hidden>Load the example") == len(TYPED.matrix_tool.examples)
 
 
 def test_content_mistakes_in_the_matrix_tool_name_file_and_line(tmp_path) -> None:
@@ -122,4 +113,10 @@ def test_content_mistakes_in_the_matrix_tool_name_file_and_line(tmp_path) -> Non
         load_content(tmp_path / "content")
     file.write_text(text.replace("  no-activity:\n", "  no-activty:\n"), encoding="utf-8")
     with pytest.raises(ContentError, match="cell_advice: needs advice for each of the nine cells"):
+        load_content(tmp_path / "content")
+    wrong = text.replace("    expected: thin-planning\n", "    expected: co-production\n")
+    file.write_text(wrong, encoding="utf-8")
+    with pytest.raises(
+        ContentError, match=r"examples\[1\].expected: the answers give 'thin-planning'"
+    ):
         load_content(tmp_path / "content")

@@ -110,20 +110,15 @@ class Calculator {
     }
   }
 
-  // Resolves true when a share link in the URL was loaded.
   async openSharedLink() {
     const text = sharedText();
-    if (text === null) return false;
+    if (text === null) return;
     forgetShareLink(); // a reload must not replace later edits with the link's answers again
     const response = text ? await this.importText(text) : { ok: false, message: this.message("link-damaged") };
-    if (!response.ok) {
-      this.say("link-refused", { reason: response.message }, { alert: true });
-      return false;
-    }
+    if (!response.ok) return this.say("link-refused", { reason: response.message }, { alert: true });
     saveLocal(this.tool, envelope(this.form, this.state), "previous");
     this.adopt(response.state);
     this.say("link-loaded");
-    return true;
   }
 
   restorePrevious() {
@@ -148,10 +143,12 @@ class Calculator {
     }
   }
 
-  async downloadCSV() {
-    const response = await callPython({ action: "csv", tool: this.tool, state: this.state, lang: this.lang() });
+  // `table` names one of the tool's several tables (data-table on the button), if it has them.
+  async downloadCSV(table) {
+    const response = await callPython({ action: "csv", tool: this.tool, table, state: this.state, lang: this.lang() });
     if (!response.ok) return this.say("csv-failed", { reason: response.message }, { alert: true });
-    download(`${this.tool}-${new Date().toISOString().slice(0, 10)}.csv`, response.csv, "text/csv;charset=utf-8");
+    const name = [this.tool, table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
+    download(`${name}.csv`, response.csv, "text/csv;charset=utf-8");
   }
 
   saveFile() {
@@ -171,27 +168,18 @@ class Calculator {
     const actions = {
       "save-file": () => this.saveFile(),
       "share-link": () => this.copyShareLink(),
-      csv: () => this.downloadCSV(),
+      csv: (button) => this.downloadCSV(button.dataset.table),
       print: () => window.print(),
       "start-over": () => this.startOver(),
       "restore-previous": () => this.restorePrevious(),
     };
     for (const button of this.form.querySelectorAll("[data-action]")) {
-      button.addEventListener("click", () => actions[button.dataset.action]());
+      button.addEventListener("click", () => actions[button.dataset.action](button));
     }
     for (const input of this.form.querySelectorAll("input[type=file][data-open]")) {
       input.addEventListener("change", async () => {
         for (const file of input.files) await this.openFile(file);
         input.value = "";
-      });
-    }
-    // A button that hands the text of one field to an operation (e.g. pasted share links).
-    for (const button of this.form.querySelectorAll("button[data-operation]")) {
-      button.addEventListener("click", async () => {
-        const field = document.getElementById(button.dataset.operationText);
-        const response = await this.operate(button.dataset.operation, { text: field?.value ?? "" });
-        if (response.ok && field) field.value = "";
-        if (response.ok) this.notice.textContent = "";
       });
     }
     for (const input of this.form.querySelectorAll("input[type=file][data-operation]")) {
@@ -203,6 +191,25 @@ class Calculator {
       });
     }
     this.form.querySelector(".guide-toolbar").hidden = false;
+  }
+
+  // Buttons in the form that change the state through Python (e.g. load an example): the payload
+  // is the JSON in data-payload, or {text} of the field named by data-payload-from (pasted share
+  // links). The answers before are kept, so "restore" undoes the change.
+  wireOperationButtons() {
+    for (const button of this.form.querySelectorAll("button[data-operation]")) {
+      const field = button.dataset.payloadFrom ? document.getElementById(button.dataset.payloadFrom) : null;
+      button.addEventListener("click", async () => {
+        const before = this.state;
+        const payload = field ? { text: field.value } : JSON.parse(button.dataset.payload || "{}");
+        const response = await this.operate(button.dataset.operation, payload);
+        if (!response.ok) return;
+        saveLocal(this.tool, envelope(this.form, before), "previous");
+        if (field) field.value = "";
+        this.notice.textContent = button.dataset.done ?? "";
+      });
+      button.hidden = false;
+    }
   }
 
   start() {
@@ -218,6 +225,7 @@ class Calculator {
     }
     setupRepeats(this.form, () => this.changed());
     this.wireToolbar();
+    this.wireOperationButtons();
     this.form.addEventListener("input", (event) => {
       if (event.target.type !== "file" && !event.target.classList.contains("guide-share-link")) this.changed();
     });
@@ -236,10 +244,6 @@ class Calculator {
         // The form is the truth: answers the browser restored or filled in fired no event.
         this.state = { ...this.state, answers: readAnswers(this.form) };
         this.openSharedLink().then(() => this.update({ focus: false }));
-        // A share link opened in this tab later (e.g. a worked example) loads without a reload.
-        window.addEventListener("hashchange", async () => {
-          if (await this.openSharedLink()) this.result.focus();
-        });
       }
     });
   }
