@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import matrix
@@ -23,8 +23,6 @@ LEVELS = score.level_ids(MODEL, "planning")
 QUESTIONS = score.determinants(MODEL)
 SVG = "{http://www.w3.org/2000/svg}"
 MESSAGES = {key: text["en"] for key, text in TOOL["messages"].items()}
-PROPERTY = settings(deadline=None)
-"""Each example draws charts; timing on a busy machine must not decide the result."""
 
 
 def flat(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -140,7 +138,6 @@ def order(position: dict[str, int] | None) -> tuple[int, int]:
     return (-1, -1) if position is None else (position["low"], position["high"])
 
 
-@PROPERTY
 @given(ANSWERS)
 def test_every_valid_answer_set_gives_a_result(answers: dict[str, Any]) -> None:
     blocks = matrix.compute({"answers": answers}, MODEL, "en")
@@ -151,7 +148,6 @@ def test_every_valid_answer_set_gives_a_result(answers: dict[str, Any]) -> None:
     assert response["ok"] is True
 
 
-@PROPERTY
 @given(ANSWERS, st.sampled_from(score.AXES))
 def test_sharing_more_responsibility_never_moves_the_position_thinner(
     answers: dict[str, Any], axis: str
@@ -161,7 +157,6 @@ def test_sharing_more_responsibility_never_moves_the_position_thinner(
     assert order(after) >= order(before)
 
 
-@PROPERTY
 @given(ANSWERS, st.sampled_from(QUESTIONS), st.data())
 def test_a_thicker_answer_never_lowers_the_position(
     answers: dict[str, Any], question: dict[str, Any], data: st.DataObject
@@ -175,7 +170,6 @@ def test_a_thicker_answer_never_lowers_the_position(
     assert order(thick) >= order(thin)
 
 
-@PROPERTY
 @given(ANSWERS)
 def test_the_centre_cell_is_always_thick(answers: dict[str, Any]) -> None:
     answers = {**answers, "planning": "together", "production": "together"}
@@ -187,7 +181,6 @@ def test_the_centre_cell_is_always_thick(answers: dict[str, Any]) -> None:
     )
 
 
-@PROPERTY
 @given(ANSWERS)
 def test_professionals_alone_on_both_axes_is_never_called_collaboration(
     answers: dict[str, Any],
@@ -205,7 +198,6 @@ def test_professionals_alone_on_both_axes_is_never_called_collaboration(
 JUNK = st.text(min_size=1).filter(lambda text: text not in {"", *LEVELS})
 
 
-@PROPERTY
 @given(
     ANSWERS,
     st.sets(st.sampled_from(sorted(score.answer_names(MODEL) - {"participant"})), min_size=1),

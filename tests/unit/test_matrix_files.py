@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import matrix
@@ -67,7 +67,6 @@ def test_a_file_with_unknown_or_invalid_answers_is_refused(
     assert reason in response["message"]
 
 
-@settings(deadline=None)
 @given(ANSWERS)
 def test_clean_keeps_every_valid_answer_and_is_idempotent(answers: dict[str, Any]) -> None:
     state = {"answers": answers}
@@ -85,7 +84,6 @@ JSON = st.recursive(
 )
 
 
-@settings(deadline=None)
 @given(st.dictionaries(st.sampled_from(["answers", "participants", "x"]), JSON))
 def test_any_imported_data_is_refused_or_safe_to_compute(data: dict[str, Any]) -> None:
     try:

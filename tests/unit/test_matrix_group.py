@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators import matrix
@@ -201,7 +201,6 @@ def test_csv_has_a_row_per_person_and_is_safe_in_spreadsheets() -> None:
     assert '"=HYPERLINK' not in response["csv"] and ",=HYPERLINK" not in response["csv"]
 
 
-@settings(deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=200), min_size=1, max_size=12))
 def test_any_names_give_a_well_formed_group_chart(names: list[str]) -> None:
     people = [{"name": name, "answers": ANN} for name in names]
