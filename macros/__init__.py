@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from calculators.runtime import TOOLS
 from calculators.savefile import FORMAT
+from macros import matrix_page
 from macros.pages import Pages
 from macros.schema import Source, Text
 
@@ -107,6 +108,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def matrix_table() -> Markup:
         return render("matrix_table.j2", matrix=build.model.matrix)
+
+    @env.macro
+    def matrix_scoring(lang: str = "en") -> Markup:
+        """How the matrix calculator places a project: the rule and every answer's points."""
+        tool = build.model.matrix_tool
+        return render("matrix_scoring.j2", tool=tool, **matrix_page.scoring(build.model, lang))
 
     @env.macro
     def calculator(name: str, lang: str = "en") -> Markup:

@@ -75,12 +75,20 @@ const RENDERERS = Object.freeze({
     button.addEventListener("click", () => onOperation(block.op, block.payload ?? {}));
     return button;
   },
+  // A group of blocks, e.g. so that print styles can lay out one part of a result apart.
+  section: (block, onOperation) => {
+    const section = element("section", undefined, { className: `guide-section-${block.name}` });
+    section.append(...block.blocks.map((inner) => renderBlock(inner, onOperation)));
+    return section;
+  },
 });
 
+function renderBlock(block, onOperation) {
+  const render = RENDERERS[block.type];
+  if (!render) throw new Error(`unknown result block ${block.type}`);
+  return render(block, onOperation);
+}
+
 export function renderBlocks(target, blocks, onOperation) {
-  target.replaceChildren(...blocks.map((block) => {
-    const render = RENDERERS[block.type];
-    if (!render) throw new Error(`unknown result block ${block.type}`);
-    return render(block, onOperation);
-  }));
+  target.replaceChildren(...blocks.map((block) => renderBlock(block, onOperation)));
 }
