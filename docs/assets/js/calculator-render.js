@@ -25,16 +25,16 @@ function listItem(item) {
 
 // A table wider than the result scrolls inside its wrapper; a scrolling region must be reachable
 // by keyboard (WCAG 2.1.1), so the wrapper joins the tab order, named by the caption, only then.
-const overflowing = new ResizeObserver((entries) => {
-  for (const { target } of entries) {
-    if (target.scrollWidth > target.clientWidth) {
-      Object.assign(target, { tabIndex: 0, role: "region" });
-      target.setAttribute("aria-label", target.querySelector("caption")?.textContent ?? "");
-    } else {
-      for (const name of ["tabindex", "role", "aria-label"]) target.removeAttribute(name);
-    }
+function markOverflow(wrap) {
+  if (wrap.scrollWidth > wrap.clientWidth) {
+    Object.assign(wrap, { tabIndex: 0, role: "region" });
+    wrap.setAttribute("aria-label", wrap.querySelector("caption")?.textContent ?? "");
+  } else {
+    for (const name of ["tabindex", "role", "aria-label"]) wrap.removeAttribute(name);
   }
-});
+}
+
+const overflowing = new ResizeObserver((entries) => entries.forEach(({ target }) => markOverflow(target)));
 
 function table(block) {
   const wrap = element("div", undefined, { className: "guide-table-wrap" });
@@ -91,4 +91,7 @@ function renderBlock(block, onOperation) {
 
 export function renderBlocks(target, blocks, onOperation) {
   target.replaceChildren(...blocks.map((block) => renderBlock(block, onOperation)));
+  // Judged at once too: the observer only reports after the next layout, and a result must never
+  // be seen with a scrolling table that the keyboard cannot reach.
+  target.querySelectorAll(".guide-table-wrap").forEach(markOverflow);
 }
