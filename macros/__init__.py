@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from calculators.runtime import TOOLS
 from calculators.savefile import FORMAT
+from macros import matrix_page
 from macros.pages import Pages
 from macros.schema import Source, Text
 
@@ -109,10 +110,17 @@ def define_env(env: Any) -> None:
         return render("matrix_table.j2", matrix=build.model.matrix)
 
     @env.macro
+    def matrix_scoring(lang: str = "en") -> Markup:
+        """How the matrix calculator places a project: the rule and every answer's points."""
+        tool = build.model.matrix_tool
+        return render("matrix_scoring.j2", tool=tool, **matrix_page.scoring(build.model, lang))
+
+    @env.macro
     def calculator(name: str, lang: str = "en") -> Markup:
         """A calculator's form, toolbar and result area; the page script does the rest."""
         tool = TOOLS[name]
         ui = build.model.ui.calculator
+        tool_messages = getattr(build.model, name).messages if tool.tables else {}
         return render(
             "calculator.j2",
             name=name,
@@ -123,6 +131,10 @@ def define_env(env: Any) -> None:
             version=tool.version,
             format=FORMAT,
             csv=tool.table is not None,
+            tables=[
+                (table, translate(tool_messages[f"csv-{table}"], lang)) for table in tool.tables
+            ],
+            lang=lang,
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )

@@ -16,6 +16,17 @@ def axe_violations(page: Page, axe_script: Path) -> list[str]:
     # Evaluated by the test driver, not added as an inline <script>: the site's
     # Content-Security-Policy (rightly) refuses inline scripts.
     page.evaluate(axe_script.read_text(encoding="utf-8"))
+    # Judge the page at rest: a control still fading in (Material's "back to top") has no
+    # contrast yet. Two frames first, so a transition a scroll just asked for has started.
+    # Endless animations (a progress bar) are not waited for.
+    page.evaluate(
+        """async () => {
+            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            await Promise.all(document.getAnimations()
+                .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)));
+        }"""
+    )
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )

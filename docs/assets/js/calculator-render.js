@@ -23,8 +23,22 @@ function listItem(item) {
   return li;
 }
 
+// A table wider than the result scrolls inside its wrapper; a scrolling region must be reachable
+// by keyboard (WCAG 2.1.1), so the wrapper joins the tab order, named by the caption, only then.
+function markOverflow(wrap) {
+  if (wrap.scrollWidth > wrap.clientWidth) {
+    Object.assign(wrap, { tabIndex: 0, role: "region" });
+    wrap.setAttribute("aria-label", wrap.querySelector("caption")?.textContent ?? "");
+  } else {
+    for (const name of ["tabindex", "role", "aria-label"]) wrap.removeAttribute(name);
+  }
+}
+
+const overflowing = new ResizeObserver((entries) => entries.forEach(({ target }) => markOverflow(target)));
+
 function table(block) {
   const wrap = element("div", undefined, { className: "guide-table-wrap" });
+  overflowing.observe(wrap);
   const node = element("table");
   if (block.caption) node.append(element("caption", block.caption));
   const head = element("thead");
@@ -61,12 +75,23 @@ const RENDERERS = Object.freeze({
     button.addEventListener("click", () => onOperation(block.op, block.payload ?? {}));
     return button;
   },
+  // A group of blocks, e.g. so that print styles can lay out one part of a result apart.
+  section: (block, onOperation) => {
+    const section = element("section", undefined, { className: `guide-section-${block.name}` });
+    section.append(...block.blocks.map((inner) => renderBlock(inner, onOperation)));
+    return section;
+  },
 });
 
+function renderBlock(block, onOperation) {
+  const render = RENDERERS[block.type];
+  if (!render) throw new Error(`unknown result block ${block.type}`);
+  return render(block, onOperation);
+}
+
 export function renderBlocks(target, blocks, onOperation) {
-  target.replaceChildren(...blocks.map((block) => {
-    const render = RENDERERS[block.type];
-    if (!render) throw new Error(`unknown result block ${block.type}`);
-    return render(block, onOperation);
-  }));
+  target.replaceChildren(...blocks.map((block) => renderBlock(block, onOperation)));
+  // Judged at once too: the observer only reports after the next layout, and a result must never
+  // be seen with a scrolling table that the keyboard cannot reach.
+  target.querySelectorAll(".guide-table-wrap").forEach(markOverflow);
 }
