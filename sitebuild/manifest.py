@@ -1,8 +1,9 @@
 """The list of files a build serves, with sizes and SHA-256, written as ``site-files.json``.
 
-The server self-check page compares the Pyodide files the server hands out against it, the
-service worker precaches what it lists, and its ``version`` (a hash over every entry) names the
-release: a changed file gives a new version.
+The server self-check page compares the Pyodide files and each calculator's files (its
+``calculators`` list) that the server hands out against it, the service worker precaches what it
+lists, and its ``version`` (a hash over every entry) names the release: a changed file gives a
+new version.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+
+from sitebuild.calculator_needs import calculator_needs
 
 MANIFEST = "site-files.json"
 SERVER_FILES = (".htaccess", "web.config")
@@ -46,6 +49,11 @@ def release_version(files: dict[str, dict[str, int | str]]) -> str:
 def write_manifest(site: Path, pyodide_dir: str) -> dict[str, object]:
     """Write ``site-files.json`` and return its content."""
     files = site_files(site)
-    manifest = {"version": release_version(files), "pyodide": f"{pyodide_dir}/", "files": files}
+    manifest = {
+        "version": release_version(files),
+        "pyodide": f"{pyodide_dir}/",
+        "calculators": calculator_needs(site),
+        "files": files,
+    }
     (site / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from sitebuild.manifest import MANIFEST
 from sitebuild.policy import CONTENT_SECURITY_POLICY
 from sitebuild.static_server import serving
 
 PAGE = "server-check/"
 DONE_TIMEOUT_MS = 60_000
+FIXED_CHECKS = 7
+CALCULATORS = {
+    "matrix": "Position your project",
+    "assessment": "Assess the collaboration together",
+    "soimpact": "Draft SoImpact indicators and follow them over time",
+}
 MISCONFIGURED = {
     "wasm-as-octet-stream": ({"mime_types": {".wasm": "application/octet-stream"}}, "wasm-type"),
     "mjs-as-octet-stream": ({"mime_types": {".mjs": "application/octet-stream"}}, "module-type"),
@@ -32,9 +41,13 @@ def test_a_well_configured_server_passes_every_check(visit) -> None:
     page = finished(visit.open(PAGE))
     expect(page.locator("#server-check-summary")).to_contain_text("All checks passed")
     checks = page.locator("#server-check-results li")
-    expect(checks).to_have_count(7)
+    expect(checks).to_have_count(FIXED_CHECKS + len(CALCULATORS))
     assert page.locator("#server-check-results li[data-status=fail]").count() == 0
     assert page.locator("#server-check-results li[data-status=advice]").count() == 0
+    for tool, title in CALCULATORS.items():
+        item = page.locator(f"#server-check-results li[data-check=calculator-{tool}]")
+        expect(item).to_contain_text(f"Passed: Calculator “{title}”.")
+        expect(item).to_contain_text(f"tools/{tool}/ and the")
 
 
 @pytest.fixture(params=MISCONFIGURED)
@@ -54,3 +67,30 @@ def test_a_misconfigured_server_gets_a_clear_problem(misconfigured) -> None:
     item = page.locator(f"#server-check-results li[data-check={check}]")
     expect(item).to_have_attribute("data-status", "fail")
     expect(item).to_contain_text("What to do:")
+
+
+def test_a_missing_file_is_named_for_every_calculator_that_needs_it(
+    site: Path, browser: Browser, tmp_path: Path
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    [bundle] = {
+        path
+        for calculator in json.loads((copy / MANIFEST).read_text())["calculators"]
+        for path in calculator["files"]
+        if path.endswith(".zip")
+    }
+    for file in copy.glob(f"{bundle}*"):  # with its compressed copies
+        file.unlink()
+    with serving(copy) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + PAGE)
+        finished(page)
+        expect(page.locator("#server-check-summary")).to_contain_text("3 problems found")
+        for tool in CALCULATORS:
+            item = page.locator(f"#server-check-results li[data-check=calculator-{tool}]")
+            expect(item).to_have_attribute("data-status", "fail")
+            expect(item).to_contain_text(f"{bundle} answered 404")
+            expect(item).to_contain_text("What to do: Copy the whole site folder again")
+        context.close()

@@ -12,6 +12,7 @@ import brotli
 from sitebuild.manifest import MANIFEST
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE
+from tests.support.calculators import calculator_pages
 from tests.support.site import built_pages
 
 
@@ -23,6 +24,21 @@ def test_the_file_list_covers_what_a_browser_fetches_and_nothing_else(site: Path
     assert not {"sw.js", MANIFEST, ".htaccess", "web.config"} & set(files)
     wasm = site / PYODIDE_DIR / "pyodide.asm.wasm"
     assert files[f"{PYODIDE_DIR}/pyodide.asm.wasm"]["bytes"] == wasm.stat().st_size
+
+
+def test_the_file_list_names_what_each_calculator_needs(site: Path) -> None:
+    manifest = json.loads((site / MANIFEST).read_text())
+    needs = {entry["page"]: entry for entry in manifest["calculators"]}
+    assert set(needs) == calculator_pages(site)
+    assert needs["tools/matrix/"]["title"] == "Position your project"
+    for page, entry in needs.items():
+        files = entry["files"]
+        assert set(files) <= set(manifest["files"])
+        bundle = re.search(r'data-bundle="([^"]+)"', (site / page / "index.html").read_text())
+        assert {f"{page}index.html", "assets/css/guide.css", bundle.group(1)} <= set(files)
+        # calculator.js imports python-worker.js, which starts this worker, which imports this.
+        assert {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"} <= set(files)
+        assert not [path for path in files if path.startswith(PYODIDE_DIR)]  # checked apart
 
 
 def test_the_service_worker_precaches_every_page_and_the_runtime(site: Path) -> None:

@@ -51,10 +51,12 @@ async function checkModuleType(pyodide) {
   );
 }
 
-async function checkFiles(pyodide, files) {
+// Fetches `paths` and compares them with the build's sizes and SHA-256 checksums (`files`).
+async function compareFiles(paths, files) {
   const problems = [];
   let hashed = true;
-  for (const [path, expected] of Object.entries(files)) {
+  for (const path of paths) {
+    const expected = files[path];
     const response = await fresh(new URL(path, ROOT));
     if (!response.ok) {
       problems.push(`${path} answered ${response.status}`);
@@ -70,13 +72,32 @@ async function checkFiles(pyodide, files) {
     }
   }
   const how = hashed ? "sizes and SHA-256 checksums" : "sizes (this browser checks checksums only over https)";
+  return { problems, how };
+}
+
+async function checkRuntime(folder, files) {
+  const paths = Object.keys(files).filter((path) => path.startsWith(folder));
+  const { problems, how } = await compareFiles(paths, files);
   if (problems.length === 0) {
-    return pass(`All ${Object.keys(files).length} files of the Python runtime arrived whole (${how} match the build).`);
+    return pass(`All ${paths.length} files of the Python runtime arrived whole (${how} match the build).`);
   }
   return fail(
     `The Python runtime is not complete: ${problems.join("; ")}.`,
-    `Copy the folder ${new URL(pyodide).pathname.replace(ROOT.pathname, "")} again from the release archive, unchanged (binary mode), and check that no proxy or filter alters the files.`,
+    `Copy the folder ${folder} again from the release archive, unchanged (binary mode), and check that no proxy or filter alters the files.`,
   );
+}
+
+// One calculator page: the page, its stylesheets and scripts, and the calculators' Python code.
+async function checkCalculator({ page, files: paths }, files) {
+  const { problems, how } = await compareFiles(paths, files);
+  const scripts = paths.filter((path) => /\.m?js$/.test(path)).length;
+  const result = problems.length === 0
+    ? pass(`${page} and the ${paths.length - 1} files it needs (${scripts} scripts, its stylesheets and the calculators' Python code) arrived whole (${how} match the build).`)
+    : fail(
+      `This calculator cannot work as built: ${problems.join("; ")}.`,
+      "Copy the whole site folder again from the release archive, unchanged (binary mode), and check that no proxy or filter alters the files.",
+    );
+  return { ...result, files: paths };
 }
 
 function startWorker() {
@@ -152,7 +173,7 @@ async function checkOffline() {
 const CHECKS = [
   ["wasm-type", "WebAssembly MIME type", ({ pyodide }) => checkWasmType(pyodide)],
   ["module-type", "JavaScript module MIME type", ({ pyodide }) => checkModuleType(pyodide)],
-  ["runtime-files", "Python runtime complete", ({ pyodide, files }) => checkFiles(pyodide, files)],
+  ["runtime-files", "Python runtime complete", ({ runtime, files }) => checkRuntime(runtime, files)],
   ["worker", "Module worker", ({ worker }) => checkWorker(worker)],
   ["wasm-policy", "WebAssembly allowed by the Content-Security-Policy", ({ worker }) => checkWasmPolicy(worker)],
   ["caching", "Caching", ({ pyodide }) => checkCaching(pyodide)],
@@ -166,15 +187,40 @@ function show(list, id, title, result) {
   const heading = Object.assign(document.createElement("strong"), { textContent: `${LABELS[result.status]}: ${title}. ` });
   item.append(heading, document.createTextNode(result.detail));
   if (result.fix) item.append(Object.assign(document.createElement("p"), { textContent: `What to do: ${result.fix}` }));
+  if (result.files) {
+    const files = document.createElement("details");
+    files.append(Object.assign(document.createElement("summary"), { textContent: "The files it needs" }));
+    const names = document.createElement("ul");
+    names.append(...result.files.map((path) => Object.assign(document.createElement("li"), { textContent: path })));
+    files.append(names);
+    item.append(files);
+  }
   list.append(item);
+}
+
+// The checks for this build: the fixed ones, then one per calculator page the build lists.
+function checksFor(calculators) {
+  return [
+    ...CHECKS,
+    ...calculators.map((calculator) => [
+      `calculator-${calculator.tool}`,
+      `Calculator “${calculator.title}”`,
+      ({ files }) => checkCalculator(calculator, files),
+    ]),
+  ];
 }
 
 async function context() {
   const response = await fresh(new URL("site-files.json", ROOT));
   if (!response.ok) throw new Error(`site-files.json answered ${response.status}: copy the whole site folder`);
   const manifest = await response.json();
-  const files = Object.fromEntries(Object.entries(manifest.files).filter(([path]) => path.startsWith(manifest.pyodide)));
-  return { pyodide: new URL(manifest.pyodide, ROOT).href, files, worker: await startWorker() };
+  return {
+    pyodide: new URL(manifest.pyodide, ROOT).href,
+    runtime: manifest.pyodide,
+    files: manifest.files,
+    calculators: manifest.calculators,
+    worker: await startWorker(),
+  };
 }
 
 async function run(button, summary, list) {
@@ -190,7 +236,7 @@ async function run(button, summary, list) {
     return;
   }
   const counts = { pass: 0, fail: 0, advice: 0 };
-  for (const [id, title, check] of CHECKS) {
+  for (const [id, title, check] of checksFor(found.calculators)) {
     let result;
     try {
       result = await check(found);
