@@ -40,12 +40,12 @@ def finished(page: Page) -> Page:
 def test_a_well_configured_server_passes_every_check(visit) -> None:
     page = finished(visit.open(PAGE))
     expect(page.locator("#server-check-summary")).to_contain_text("All checks passed")
-    checks = page.locator("#server-check-results li")
+    checks = page.locator("#server-check-results > li")
     expect(checks).to_have_count(FIXED_CHECKS + len(CALCULATORS))
-    assert page.locator("#server-check-results li[data-status=fail]").count() == 0
-    assert page.locator("#server-check-results li[data-status=advice]").count() == 0
+    assert page.locator("#server-check-results > li[data-status=fail]").count() == 0
+    assert page.locator("#server-check-results > li[data-status=advice]").count() == 0
     for tool, title in CALCULATORS.items():
-        item = page.locator(f"#server-check-results li[data-check=calculator-{tool}]")
+        item = page.locator(f"#server-check-results > li[data-check=calculator-{tool}]")
         expect(item).to_contain_text(f"Passed: Calculator “{title}”.")
         expect(item).to_contain_text(f"tools/{tool}/ and the")
 
@@ -64,7 +64,7 @@ def misconfigured(request: pytest.FixtureRequest, site: Path, browser: Browser) 
 def test_a_misconfigured_server_gets_a_clear_problem(misconfigured) -> None:
     page, check = misconfigured
     expect(page.locator("#server-check-summary")).to_contain_text("problem")
-    item = page.locator(f"#server-check-results li[data-check={check}]")
+    item = page.locator(f"#server-check-results > li[data-check={check}]")
     expect(item).to_have_attribute("data-status", "fail")
     expect(item).to_contain_text("What to do:")
 
@@ -89,7 +89,7 @@ def test_a_missing_file_is_named_for_every_calculator_that_needs_it(
         finished(page)
         expect(page.locator("#server-check-summary")).to_contain_text("3 problems found")
         for tool in CALCULATORS:
-            item = page.locator(f"#server-check-results li[data-check=calculator-{tool}]")
+            item = page.locator(f"#server-check-results > li[data-check=calculator-{tool}]")
             expect(item).to_have_attribute("data-status", "fail")
             expect(item).to_contain_text(f"{bundle} answered 404")
             expect(item).to_contain_text("What to do: Copy the whole site folder again")
