@@ -44,7 +44,7 @@ test-build: $(INSTALLED)
 test-browser: $(INSTALLED) chromium servers
 	$(BIN)/pytest tests/browser
 
-## bench: time to first result, calculator page against bare Pyodide (last line: JSON)
+## bench: time to first result, each calculator page against bare Pyodide (last line: JSON)
 bench: $(INSTALLED) chromium
 	$(BIN)/python -m tests.benchmark
 
