@@ -8,9 +8,12 @@ in-memory context does not keep a file as large as ``pyodide.asm.wasm`` in its H
 no real visitor would see. Service workers are blocked, so warm measures the HTTP cache alone, as
 on a plain-http intranet.
 A calculator page opens with a few answers already given (as a restored session would), so its
-first result appears as soon as Python is ready. Prints medians and the ratios calculator/bare
-per calculator; the last line is one JSON object whose ``cold_ratio`` and ``warm_ratio`` are the
-slowest calculator's. Run: ``make bench`` (``BENCH_RUNS`` sets the runs, default 5).
+first result appears as soon as Python is ready. Each calculator visit is paired with a bare
+visit right next to it (in turn before and after it), and its ratios are the median of the
+pairs' ratios: on a shared machine the load changes from one minute to the next, and a pair
+sees the same load. Prints medians per calculator; the last line is one JSON object whose
+``cold_ratio`` and ``warm_ratio`` are the slowest calculator's. Run: ``make bench``
+(``BENCH_RUNS`` sets the pairs per calculator, default 5).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import BrowserContext, sync_playwright
+from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.static_server import serving
@@ -33,6 +36,10 @@ RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 TIMEOUT_MS = 120_000
 SETTLE_MS = 2_000
 BARE = "__bench__/bare.html"
+Visit = dict[str, float]
+"""Time to first result in ms, by load: ``cold`` and ``warm``."""
+Pair = tuple[Visit, Visit]
+"""A calculator visit and the bare visit next to it."""
 
 BARE_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Bare Pyodide</title></head>
@@ -113,65 +120,71 @@ def _prepare_site(directory: Path) -> Path:
     return site
 
 
-def _pages() -> dict[str, tuple[str, str | None]]:
-    """What is timed: the bare page, then each calculator with its answers given at load."""
-    pages: dict[str, tuple[str, str | None]] = {"bare": (BARE, None)}
-    for tool, answers in ANSWERS.items():
-        init = f"const ANSWERS = {json.dumps(answers)};\n{CALCULATOR_INIT}"
-        pages[tool] = (f"tools/{tool}/", init)
-    return pages
-
-
-def _summary(samples: dict[str, dict[str, list[float]]]) -> dict[str, object]:
-    medians = {
-        name: {load: statistics.median(values) for load, values in times.items()}
-        for name, times in samples.items()
-    }
-    bare = medians.pop("bare")
-    tools = {
-        tool: {
-            "cold_ratio": round(times["cold"] / bare["cold"], 3),
-            "warm_ratio": round(times["warm"] / bare["warm"], 3),
-            "cold_ms": round(times["cold"]),
-            "warm_ms": round(times["warm"]),
-        }
-        for tool, times in medians.items()
-    }
+def _calculators() -> dict[str, tuple[str, str]]:
+    """Each calculator's page and the init script that gives its answers at load."""
     return {
-        "cold_ratio": max(tool["cold_ratio"] for tool in tools.values()),
-        "warm_ratio": max(tool["warm_ratio"] for tool in tools.values()),
-        "bare_cold_ms": round(bare["cold"]),
-        "bare_warm_ms": round(bare["warm"]),
+        tool: (f"tools/{tool}/", f"const ANSWERS = {json.dumps(answers)};\n{CALCULATOR_INIT}")
+        for tool, answers in ANSWERS.items()
+    }
+
+
+def _visit(playwright: Playwright, scratch: str, url: str, init: str | None) -> Visit:
+    """Cold and warm first result in a fresh on-disk profile."""
+    context = launch_profile(playwright, Path(tempfile.mkdtemp(dir=scratch)))
+    if init:
+        context.add_init_script(init)
+    cold, warm = _first_result_ms(context, url)
+    context.close()
+    return {"cold": cold, "warm": warm}
+
+
+def _figures(pairs: list[Pair]) -> dict[str, float]:
+    """A calculator's median times, and the median of its ratios to the bare visit paired."""
+    figures: dict[str, float] = {}
+    for load in ("cold", "warm"):
+        ratios = [page[load] / bare[load] for page, bare in pairs]
+        figures[f"{load}_ratio"] = round(statistics.median(ratios), 3)
+        figures[f"{load}_ms"] = round(statistics.median(page[load] for page, _ in pairs))
+    return figures
+
+
+def _summary(bare: list[Visit], visits: dict[str, list[Pair]]) -> dict[str, object]:
+    tools = {tool: _figures(pairs) for tool, pairs in visits.items()}
+    return {
+        "cold_ratio": max(figures["cold_ratio"] for figures in tools.values()),
+        "warm_ratio": max(figures["warm_ratio"] for figures in tools.values()),
+        "bare_cold_ms": round(statistics.median(visit["cold"] for visit in bare)),
+        "bare_warm_ms": round(statistics.median(visit["warm"] for visit in bare)),
         "tools": tools,
         "runs": RUNS,
     }
 
 
 def main() -> None:
-    pages = _pages()
-    samples = {name: {"cold": [], "warm": []} for name in pages}
+    calculators = _calculators()
+    bare: list[Visit] = []
+    visits: dict[str, list[Pair]] = {tool: [] for tool in calculators}
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         site = _prepare_site(Path(scratch))
         with serving(site) as base_url:
             for run in range(RUNS):
-                for name, (path, init) in pages.items():
-                    context = launch_profile(playwright, Path(tempfile.mkdtemp(dir=scratch)))
-                    if init:
-                        context.add_init_script(init)
-                    cold, warm = _first_result_ms(context, base_url + path)
-                    context.close()
-                    samples[name]["cold"].append(cold)
-                    samples[name]["warm"].append(warm)
-                print(
-                    f"run {run + 1}/{RUNS}: "
-                    + ", ".join(
-                        f"{name} {times['cold'][-1]:.0f}/{times['warm'][-1]:.0f} ms"
-                        for name, times in samples.items()
+                for tool, (path, init) in calculators.items():
+                    order = [(BARE, None), (path, init)]
+                    if run % 2:
+                        order.reverse()
+                    found = {
+                        page: _visit(playwright, scratch, base_url + page, script)
+                        for page, script in order
+                    }
+                    bare.append(found[BARE])
+                    visits[tool].append((found[path], found[BARE]))
+                    print(
+                        f"run {run + 1}/{RUNS}: {tool} {found[path]['cold']:.0f}/"
+                        f"{found[path]['warm']:.0f} ms, bare {found[BARE]['cold']:.0f}/"
+                        f"{found[BARE]['warm']:.0f} ms (cold/warm)",
+                        flush=True,
                     )
-                    + " (cold/warm)",
-                    flush=True,
-                )
-    summary = _summary(samples)
+    summary = _summary(bare, visits)
     print(
         f"median first result, bare Pyodide: cold {summary['bare_cold_ms']} ms, "
         f"warm {summary['bare_warm_ms']} ms"
