@@ -16,7 +16,8 @@ from pathlib import Path
 MODULE_REFERENCE = re.compile(
     r"""\bfrom\s*["']([^"']+)["']"""  # import { x } from "./x.js"
     r"""|\bimport\s*\(\s*["']([^"']+)["']"""  # import("./x.js")
-    r"""|\bnew\s+URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url"""  # workers
+    # new URL("worker.mjs", import.meta.url), or document.currentScript.src in a classic script
+    r"""|\bnew\s+URL\(\s*["']([^"']+)["']\s*,\s*(?:import\.meta\.url|document\.currentScript\.src)"""
 )
 SCRIPTS = (".js", ".mjs")
 

@@ -36,8 +36,9 @@ def test_the_file_list_names_what_each_calculator_needs(site: Path) -> None:
         assert set(files) <= set(manifest["files"])
         bundle = re.search(r'data-bundle="([^"]+)"', (site / page / "index.html").read_text())
         assert {f"{page}index.html", "assets/css/guide.css", bundle.group(1)} <= set(files)
-        # calculator.js imports python-worker.js, which starts this worker, which imports this.
-        assert {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"} <= set(files)
+        # The head's python-start.js starts this worker, which imports the snapshot module.
+        worker = {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"}
+        assert {"assets/js/python-start.js", "assets/js/python-worker.js", *worker} <= set(files)
         assert not [path for path in files if path.startswith(PYODIDE_DIR)]  # checked apart
 
 

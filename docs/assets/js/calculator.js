@@ -1,13 +1,12 @@
-// Calculator pages: start Python in a worker at once, keep the answers safe (autosave, files,
-// share links), and show each result. Reading pages have no calculator form, so this module
-// does nothing there and Pyodide is never fetched.
+// Calculator pages: connect to the Python worker the page's head started (python-start.js), keep
+// the answers safe (autosave, files, share links), and show each result. Reading pages have no
+// calculator form, so this module does nothing there and Pyodide is never fetched.
 
-import { startPython, onStatus, isReady, callPython } from "./python-worker.js";
+import { connectPython, onStatus, isReady, callPython } from "./python-worker.js";
 import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./calculator-form.js";
 import { envelope, saveLocal, loadLocal, shareLink, sharedText, forgetShareLink, download, readFile } from "./calculator-store.js";
 import { renderBlocks } from "./calculator-render.js";
 
-const ROOT = new URL("../../", import.meta.url);
 const DEBOUNCE_MS = 150;
 
 function messages(form) {
@@ -213,10 +212,7 @@ class Calculator {
   }
 
   start() {
-    startPython({
-      pyodideURL: new URL(this.form.dataset.pyodide, ROOT).href,
-      bundleURL: new URL(this.form.dataset.bundle, ROOT).href,
-    });
+    connectPython();
     const saved = loadLocal(this.tool);
     if (saved?.data) {
       this.state = saved.data;

@@ -1,6 +1,6 @@
-// The page's side of the Python worker: one module worker per tab, started on first use,
-// answering requests in order. Status messages (progress, ready, failed) go to listeners,
-// and the last one is replayed to a listener that arrives late.
+// The page's side of the Python worker: one module worker per tab, which python-start.js started
+// in the page's head. Requests are answered in order. Status messages (progress, ready, failed)
+// go to listeners, and the last one is replayed to a listener that arrives late.
 
 let worker = null;
 let nextId = 0;
@@ -8,23 +8,30 @@ let lastStatus = null;
 const waiting = new Map();
 const listeners = new Set();
 
-export function startPython({ pyodideURL, bundleURL }) {
+function setStatus(status) {
+  lastStatus = status;
+  listeners.forEach((listener) => listener(status));
+}
+
+function onMessage({ data }) {
+  if (data.type !== "result") return setStatus(data);
+  waiting.get(data.id)?.(data.response);
+  waiting.delete(data.id);
+}
+
+function onError(event) {
+  setStatus({ type: "failed", message: event.message || "the worker could not start" });
+}
+
+// Takes over the worker python-start.js started, with the messages it kept meanwhile.
+export function connectPython() {
   if (worker) return;
-  worker = new Worker(new URL("pyodide-worker.mjs", import.meta.url), { type: "module" });
-  worker.onmessage = ({ data }) => {
-    if (data.type === "result") {
-      waiting.get(data.id)?.(data.response);
-      waiting.delete(data.id);
-      return;
-    }
-    lastStatus = data;
-    listeners.forEach((listener) => listener(data));
-  };
-  worker.onerror = (event) => {
-    lastStatus = { type: "failed", message: event.message || "the worker could not start" };
-    listeners.forEach((listener) => listener(lastStatus));
-  };
-  worker.postMessage({ type: "init", pyodideURL, bundleURL });
+  const started = window.guidePython;
+  if (!started) return onError({ message: "python-start.js did not run" });
+  worker = started.worker;
+  worker.onmessage = onMessage;
+  worker.onerror = onError;
+  for (const event of started.events.splice(0)) (event.type === "error" ? onError : onMessage)(event);
 }
 
 export function onStatus(listener) {
