@@ -274,6 +274,17 @@ def test_share_link_fills_an_empty_project(visit) -> None:
     expect(effort(page)).to_have_value("Plan for the district")
     expect(listed(page)).to_have_text(["District"])
 
+    page.get_by_role("button", name="Delete", exact=True).click()  # the only project
+    page.get_by_role("button", name="Delete the project").click()
+    expect(project_notice(page)).to_have_text(
+        "“District” is deleted. The form is empty for a new project, “Project 1”."
+    )
+    expect(effort(page)).to_have_value("")
+    assert stored_projects(page, "soimpact") == {}  # nothing is kept until something is typed
+    page.get_by_role("button", name="Bring back “District”").click()
+    expect(effort(page)).to_have_value("Plan for the district")
+    expect(listed(page)).to_have_text(["District"])
+
 
 def test_file_opens_as_a_new_project_and_its_name_stays_text(visit, tmp_path: Path) -> None:
     page = open_ready(visit, SOIMPACT)
@@ -375,3 +386,19 @@ def test_print_names_the_project_and_hides_the_picker(visit) -> None:
     expect(page.locator(".guide-project-title")).to_have_text("Project: Ward 3 pilot")
     expect(page.get_by_label("Your projects")).to_be_hidden()
     expect(page.get_by_role("button", name="New project")).to_be_hidden()
+
+
+def test_another_tab_sees_projects_come_and_go(visit) -> None:
+    page = open_ready(visit, SOIMPACT)
+    effort(page).fill("Kept in the first tab")
+    other = page.context.new_page()
+    other.goto(visit.base_url + SOIMPACT)
+    expect(other.get_by_label("Name of the effort", exact=True)).to_have_value(
+        "Kept in the first tab"
+    )
+    name_in_dialog(other, "New project", "From the second tab")
+    expect(listed(page)).to_have_text(["From the second tab", "Project 1"])
+    other.get_by_role("button", name="Delete", exact=True).click()
+    other.get_by_role("button", name="Delete the project").click()
+    expect(listed(page)).to_have_text(["Project 1"])
+    other.close()

@@ -102,7 +102,17 @@ export class Projects {
     }
   }
 
-  // Before the form shows something else: store what it holds, or stop (and say why).
+  // A project never stored and still empty just goes when another takes the form.
+  disposable() {
+    return this.current.id === null && this.calculator.isEmpty();
+  }
+
+  // Before the form shows another project: store the open one, or stop (and say why).
+  leave() {
+    return this.disposable() || this.keep(this.calculator.state);
+  }
+
+  // Store a state now; false (said) when the browser refuses.
   keep(state) {
     try {
       this.put(state);
@@ -151,7 +161,7 @@ export class Projects {
 
   open(id) {
     if (id === (this.current.id ?? "")) return this.say("project-already-open", { name: this.current.name });
-    if (!this.keep(this.calculator.state)) return;
+    if (!this.leave()) return;
     const saved = this.store.load(id);
     if (!saved) {
       this.store.rescan();
@@ -162,10 +172,10 @@ export class Projects {
     this.say("project-opened", { name: this.current.name });
   }
 
-  // A new stored project holding `state`, opened in the form once the open one is stored;
-  // returns its name (made unique). Throws StorageProblem, and then nothing has changed.
+  // A new stored project holding `state`, opened in the form once the open one is stored (or
+  // has gone); returns its name (made unique). Throws StorageProblem: then nothing changed.
   add(state, name) {
-    this.put(this.calculator.state);
+    if (!this.disposable()) this.put(this.calculator.state);
     const id = this.store.create(this.wrap(state, this.store.unique(name)));
     this.become(id, this.store.load(id));
     return this.current.name;
@@ -216,12 +226,12 @@ export class Projects {
     }
     this.undoButton.textContent = this.text("project-undo", { name });
     this.undoButton.hidden = false;
-    this.say("project-deleted", { name, current: this.current.name });
+    this.say(next ? "project-deleted" : "project-deleted-last", { name, current: this.current.name });
   }
 
   undo() {
     const { name, value, previous } = this.deleted;
-    if (!this.keep(this.calculator.state)) return;
+    if (!this.leave()) return;
     try {
       const id = this.store.create({ ...value, project: this.store.unique(name) });
       if (previous) this.store.save(id, previous, "previous");
@@ -241,8 +251,9 @@ export class Projects {
     if (purpose === "new" && this.store.names.size >= MAX_PROJECTS) {
       return this.say("project-limit", { max: MAX_PROJECTS }, { alert: true });
     }
-    // The open project is stored first, so the names offered and checked are all in the store.
-    if (!this.keep(this.calculator.state)) return;
+    // The open project is stored first (or goes), so the names offered and checked are all in
+    // the store.
+    if (purpose === "new" && !this.leave()) return;
     this.purpose = purpose;
     this.naming.querySelector(".guide-dialog-title").textContent = this.text(
       purpose === "new" ? "project-new" : "project-rename-title",
