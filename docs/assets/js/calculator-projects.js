@@ -6,8 +6,8 @@
 import { ProjectStore, StorageProblem, MAX_PROJECTS, MAX_NAME_LENGTH, envelope, tidyName, nameOf, byName } from "./calculator-store.js";
 
 export class Projects {
-  // `calculator` offers tool, form, state, message(key, values), say(key, values, options)
-  // and show(state), which puts a state in the form and recomputes the result.
+  // `calculator` offers tool, form, state, isEmpty(), message(key, values), say(key, values,
+  // options) and show(state), which puts a state in the form and recomputes the result.
   constructor(calculator, bar) {
     this.calculator = calculator;
     this.bar = bar;
