@@ -396,9 +396,13 @@ def test_another_tab_sees_projects_come_and_go(visit) -> None:
     expect(other.get_by_label("Name of the effort", exact=True)).to_have_value(
         "Kept in the first tab"
     )
+    name_in_dialog(other, "Rename", "Renamed in the second tab")
+    expect(current_name(page)).to_have_text("Renamed in the second tab")
     name_in_dialog(other, "New project", "From the second tab")
-    expect(listed(page)).to_have_text(["From the second tab", "Project 1"])
+    expect(listed(page)).to_have_text(["From the second tab", "Renamed in the second tab"])
     other.get_by_role("button", name="Delete", exact=True).click()
     other.get_by_role("button", name="Delete the project").click()
-    expect(listed(page)).to_have_text(["Project 1"])
+    expect(listed(page)).to_have_text(["Renamed in the second tab"])
+    effort(page).fill("Still kept in the first tab")  # and the new name with it
+    assert set(stored_projects(page, "soimpact")) == {"Renamed in the second tab"}
     other.close()

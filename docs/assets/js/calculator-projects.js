@@ -329,6 +329,7 @@ export class Projects {
     window.addEventListener("storage", (event) => {
       if (event.key === null) this.store.rescan();
       else if (!this.store.noteChange(event.key, event.newValue)) return;
+      if (this.store.has(this.current.id)) this.current.name = this.store.names.get(this.current.id);
       this.render();
     });
   }
