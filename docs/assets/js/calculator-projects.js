@@ -245,8 +245,8 @@ export class Projects {
     this.say("project-restored", { name: this.current.name });
   }
 
-  // The naming dialog, for a new project or a new name; acting waits until it has closed, so
-  // the announcement is not lost inside a closing modal.
+  // The naming dialog, for a new project or a new name. Both dialogs act on their own submit,
+  // at once: a dialog's "close" event can arrive late, after the next keystrokes.
   askName(purpose) {
     if (purpose === "new" && this.store.names.size >= MAX_PROJECTS) {
       return this.say("project-limit", { max: MAX_PROJECTS }, { alert: true });
@@ -260,7 +260,6 @@ export class Projects {
     );
     this.nameInput.value = purpose === "new" ? this.defaultName() : this.current.name;
     this.showNameProblem(null);
-    this.naming.returnValue = "";
     this.naming.showModal();
     this.nameInput.select();
   }
@@ -272,34 +271,36 @@ export class Projects {
     else this.nameInput.setAttribute("aria-invalid", "true");
   }
 
-  checkName(event) {
+  // Cancel (and Escape) close the dialog as usual; the browser puts focus back where it was.
+  named(event) {
     if (event.submitter?.value !== "save") return;
+    event.preventDefault();
     const name = tidyName(this.nameInput.value);
     const except = this.purpose === "rename" ? this.current.id : null;
     const problem = !name ? "project-name-empty" : this.store.isTaken(name, except) ? "project-name-taken" : null;
     if (problem) {
-      event.preventDefault();
       this.showNameProblem(problem, { name });
       this.nameInput.focus();
       return;
     }
-    this.chosenName = name;
-  }
-
-  named() {
-    this.opener?.focus();
-    if (this.naming.returnValue !== "save") return;
-    if (this.purpose === "new") this.create(this.chosenName);
-    else if (this.chosenName !== this.current.name) this.rename(this.chosenName);
+    this.naming.close();
+    if (this.purpose === "new") this.create(name);
+    else if (name !== this.current.name) this.rename(name);
   }
 
   askDelete() {
     this.deleting.querySelector("[id$=-question]").textContent = this.text("project-delete-question", {
       name: this.current.name,
     });
-    this.deleting.returnValue = "";
     this.deleting.showModal();
     this.deleting.querySelector('[value="cancel"]').focus();
+  }
+
+  confirmed(event) {
+    if (event.submitter?.value !== "delete") return;
+    event.preventDefault();
+    this.deleting.close();
+    this.remove();
   }
 
   wire() {
@@ -314,17 +315,10 @@ export class Projects {
       undo: () => this.undo(),
     };
     for (const button of this.bar.querySelectorAll("button[data-project]")) {
-      button.addEventListener("click", () => {
-        this.opener = button;
-        actions[button.dataset.project]();
-      });
+      button.addEventListener("click", () => actions[button.dataset.project]());
     }
-    this.naming.addEventListener("submit", (event) => this.checkName(event));
-    this.naming.addEventListener("close", () => this.named());
-    this.deleting.addEventListener("close", () => {
-      this.opener?.focus();
-      if (this.deleting.returnValue === "delete") this.remove();
-    });
+    this.naming.addEventListener("submit", (event) => this.named(event));
+    this.deleting.addEventListener("submit", (event) => this.confirmed(event));
     // Another tab added, renamed or deleted a project (or the privacy page cleared everything).
     window.addEventListener("storage", (event) => {
       if (event.key === null) this.store.rescan();
