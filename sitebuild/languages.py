@@ -6,7 +6,9 @@ is built at is what decides its language, for the macros, the switcher and the s
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -30,15 +32,20 @@ class Language:
 
 
 def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
-    """The configured languages, the default (root) one first."""
+    """The languages the i18n plugin of this build is configured with."""
+    return languages_from(config.plugins[I18N_PLUGIN].config.languages)
+
+
+def languages_from(configured: Iterable[Mapping[str, Any]]) -> tuple[Language, ...]:
+    """The built languages of the i18n plugin's ``languages`` list, the default (root) one first."""
     languages = [
         Language(
-            code=language.locale,
-            name=language.name,
-            prefix="" if language.default else f"{language.locale}/",
+            code=language["locale"],
+            name=language["name"],
+            prefix="" if language.get("default") else f"{language['locale']}/",
         )
-        for language in config.plugins[I18N_PLUGIN].config.languages
-        if language.build
+        for language in configured
+        if language.get("build", True)
     ]
     return tuple(sorted(languages, key=lambda language: language.prefix != ""))
 

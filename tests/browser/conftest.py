@@ -6,7 +6,7 @@ anywhere but the local server.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -68,3 +68,20 @@ def visit(browser: Browser, base_url: str) -> Iterator[RecordedPage]:
     yield recorded
     context.close()
     assert recorded.foreign_requests() == [], "requests left the local origin"
+
+
+@pytest.fixture
+def visit_as(browser: Browser, base_url: str) -> Iterator[Callable[[str], RecordedPage]]:
+    """Like ``visit``, for a reader whose browser prefers ``locale`` ('nb-NO', 'en-GB', ...)."""
+    visits: list[tuple[object, RecordedPage]] = []
+
+    def open_as(locale: str) -> RecordedPage:
+        context = browser.new_context(locale=locale)
+        recorded = RecordedPage(context.new_page(), base_url)
+        visits.append((context, recorded))
+        return recorded
+
+    yield open_as
+    for context, recorded in visits:
+        context.close()
+        assert recorded.foreign_requests() == [], "requests left the local origin"

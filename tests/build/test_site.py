@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
-from tests.support.site import built_pages
+from tests.support.site import LANGUAGES, built_pages
 
-EXPECTED_PAGES = {"", "values/", "matrix/", "tools/matrix/", "about/"}
+EXPECTED_PAGES = {
+    language.prefix + page
+    for language in LANGUAGES
+    for page in ("", "values/", "matrix/", "tools/matrix/", "about/")
+}
+HANDBOOK_TITLE = {"en": "Let's do it together!", "nb": "La oss gjøre det sammen!"}
 # Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
 LOADED = re.compile(r"""(?:\bsrc=|<link[^>]*\bhref=|url\(|import\s*\(?)\s*["']?(https?:)?//""")
 
@@ -52,21 +58,23 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
         for path in html_pages(site)
         if "data-calculator=" in path.read_text(encoding="utf-8")
     }
-    assert with_form == {"tools/matrix"}
+    assert with_form == {f"{language.prefix}tools/matrix" for language in LANGUAGES}
 
 
 def test_calculator_form_points_at_files_that_exist(site: Path) -> None:
-    html = (site / "tools/matrix/index.html").read_text(encoding="utf-8")
-    bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
-    pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
-    assert (site / bundle).is_file()
-    assert (site / pyodide / "pyodide.mjs").is_file()
+    for language in LANGUAGES:
+        html = (site / language.prefix / "tools/matrix/index.html").read_text(encoding="utf-8")
+        bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
+        pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
+        assert (site / bundle).is_file()
+        assert (site / pyodide / "pyodide.mjs").is_file()
 
 
 def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:
     for page in built_pages(site):
-        html = (site / page / "index.html").read_text(encoding="utf-8")
-        assert "Let's do it together!" in html or "Let&#39;s do it together!" in html, page
+        title = HANDBOOK_TITLE[language_of(page, LANGUAGES).code]
+        html = (site / page / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
+        assert title in html, page
         assert "CC BY-NC-SA 4.0" in html, page
 
 

@@ -7,7 +7,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
+from sitebuild.languages import I18N_PLUGIN, Language, languages_from
+
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _configured_languages() -> tuple[Language, ...]:
+    plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    i18n = next(plugin[I18N_PLUGIN] for plugin in plugins if I18N_PLUGIN in plugin)
+    return languages_from(i18n["languages"])
+
+
+LANGUAGES = _configured_languages()
+"""The site's languages as mkdocs.yml builds them: English at the root first, then nb/."""
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -23,7 +37,10 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 
 
 def built_pages(site: Path) -> list[str]:
-    """Every page of the site as a path relative to its root ('' for the home page)."""
+    """Every page of the site, in every language, as a path from its root ('' for the home page).
+
+    Norwegian pages are 'nb/', 'nb/values/', ...
+    """
     pages = []
     for index in sorted(site.rglob("index.html")):
         relative = index.parent.relative_to(site).as_posix()

@@ -1,0 +1,123 @@
+"""Two languages in the browser: the switcher, the first visit, the remembered choice, search.
+
+The site is served under a sub-path, as on a municipal intranet; every link is relative.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.content import load_content
+
+MODEL = load_content()
+KEY = "samskaping-guide:language"
+PAGES = ["", "fields/anchoring/", "values/openness/", "chapters/impact-measurement/"]
+OPENNESS = next(value for value in MODEL.values.values if value.id == "openness")
+
+
+def stored_language(page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{KEY}')")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_switcher_lands_on_the_same_page_in_the_other_language(visit, path: str) -> None:
+    page = visit.open(path)
+    english_heading = page.locator("h1").inner_text()
+    page.locator("a[data-language=nb]").click()
+    expect(page).to_have_url(visit.base_url + "nb/" + path)
+    expect(page.locator("html")).to_have_attribute("lang", "nb")
+    assert page.locator("h1").inner_text() != english_heading
+    switch = page.locator("a[data-language=en]")
+    expect(switch).to_have_attribute("hreflang", "en")
+    switch.focus()
+    page.keyboard.press("Enter")  # the switcher works from the keyboard too
+    expect(page).to_have_url(visit.base_url + path)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert page.locator("h1").inner_text() == english_heading
+
+
+@pytest.mark.parametrize("locale", ["nb-NO", "nn-NO", "no"])
+def test_first_visit_from_a_norwegian_browser_opens_the_norwegian_site(visit_as, locale) -> None:
+    visit = visit_as(locale)
+    page = visit.open()
+    expect(page).to_have_url(visit.base_url + "nb/")
+    expect(page.locator("html")).to_have_attribute("lang", "nb")
+    assert stored_language(page) == "nb"
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
+def test_first_visit_from_another_browser_stays_english(visit_as, locale) -> None:
+    visit = visit_as(locale)
+    page = visit.open()
+    page.wait_for_load_state("load")
+    expect(page).to_have_url(visit.base_url)
+    assert stored_language(page) == "en"
+
+
+def test_the_readers_choice_wins_over_the_browser_and_is_remembered(visit_as) -> None:
+    norwegian_browser = visit_as("nb-NO")
+    page = norwegian_browser.open()
+    expect(page).to_have_url(norwegian_browser.base_url + "nb/")
+    page.locator("a[data-language=en]").click()
+    expect(page).to_have_url(norwegian_browser.base_url)
+    norwegian_browser.open()
+    page.wait_for_load_state("load")
+    expect(page).to_have_url(norwegian_browser.base_url)
+    assert stored_language(page) == "en"
+
+    english_browser = visit_as("en-US")
+    page = english_browser.open()
+    page.locator("a[data-language=nb]").click()
+    expect(page).to_have_url(english_browser.base_url + "nb/")
+    english_browser.open()
+    expect(page).to_have_url(english_browser.base_url + "nb/")
+
+
+def test_deep_links_are_never_redirected(visit_as) -> None:
+    visit = visit_as("nb-NO")
+    page = visit.open("values/openness/")
+    page.wait_for_load_state("load")
+    expect(page).to_have_url(visit.base_url + "values/openness/")
+    assert stored_language(page) is None
+
+
+def search(page, words: str):
+    page.keyboard.press("/")
+    page.keyboard.type(words)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    return results
+
+
+def test_norwegian_search_finds_the_norwegian_pages(visit) -> None:
+    page = visit.open("nb/")
+    results = search(page, "forankring")
+    first = results.first.locator("a").first
+    expect(first).to_have_attribute("href", re.compile(r"nb/fields/anchoring/"))
+    hrefs = [link.get_attribute("href") for link in results.locator("a").all()]
+    assert all("/nb/" in href for href in hrefs), hrefs
+
+
+def test_english_search_finds_the_english_pages(visit) -> None:
+    page = visit.open("values/")
+    results = search(page, "co-production")
+    assert "co-production" in results.first.inner_text().lower()
+    hrefs = [link.get_attribute("href") for link in results.locator("a").all()]
+    assert hrefs and not any("/nb/" in href for href in hrefs), hrefs
+
+
+def test_norwegian_letters_survive_on_pages_and_in_search(visit) -> None:
+    page = visit.open("nb/values/openness/")
+    expect(page.locator("h1")).to_have_text(OPENNESS.name.nb)
+    assert OPENNESS.name.nb in page.title()
+    body = page.locator("body").inner_text()
+    assert {"æ", "ø", "å"} <= set(body)
+    assert "Ã" not in body  # UTF-8 read as Latin-1 would show as Ã¥, Ã¸, ...
+    results = search(page, OPENNESS.name.nb.lower())
+    expect(results.first.locator("a").first).to_have_attribute(
+        "href", re.compile(r"nb/values/openness/")
+    )
+    expect(results.first).to_contain_text(OPENNESS.name.nb)
