@@ -58,7 +58,7 @@ def test_unknown_key_names_file_key_and_line(content: Path) -> None:
 
 def test_missing_title_points_at_the_item(content: Path) -> None:
     file = content / "values.yml"
-    edit(file, "    name:\n      en: Creativity\n", "")
+    edit(file, "    name:\n      en: Creativity\n      nb: Kreativitet\n", "")
     assert error_of(content) == (
         f"{file}:{line_of(file, 'id: creativity')}: values[2].name: Field required"
     )
