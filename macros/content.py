@@ -172,19 +172,19 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Model:
     return whole
 
 
-def _texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
+def texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
     """Every ``Text`` in a validated node, with its key path (field names are the YAML keys)."""
     if isinstance(node, Text):
         yield path, node
     elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from _texts(getattr(node, name), (*path, name))
+            yield from texts(getattr(node, name), (*path, name))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _texts(item, (*path, index))
+            yield from texts(item, (*path, index))
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _texts(value, (*path, key))
+            yield from texts(value, (*path, key))
 
 
 def missing_translations(
@@ -199,7 +199,7 @@ def missing_translations(
     for name, model in CONTENT_FILES.items():
         file = content_dir / name
         located = _parse(file)
-        for path, text in _texts(_validate(file, located, model)):
+        for path, text in texts(_validate(file, located, model)):
             problems += [
                 f"{file}:{_line_of(path, located.lines)}: {_format_path(path)}: "
                 f"missing {language!r} translation"

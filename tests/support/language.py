@@ -2,7 +2,7 @@
 
 What a reader meets is every text node of the page (scripts and styles aside) plus the attribute
 texts a browser shows or reads aloud (``title``, ``aria-label``, ``alt``, ``placeholder``, and
-phrases the page scripts show, kept in ``data-*``). Parts that are meant to stay as they are
+phrases the page scripts show). Parts that are meant to stay as they are
 say so in the HTML: ``lang="en"`` for an English term (which screen readers need anyway) and
 ``translate="no"`` for bibliographic data and names; those are left out.
 """
@@ -20,6 +20,8 @@ BLOCKS = {
     *("header", "footer", "aside", "ul", "ol", "dl", "table", "tr", "figure", "summary", "a"),
 }
 SPOKEN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
+SCRIPT_MESSAGES = {"data-progress", "data-reset-done"}
+"""Phrases kept in the HTML for checklists.js to show."""
 WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+(?:'[a-z]+)?")
 ENGLISH_ONLY = frozenset(
     re.findall(
@@ -61,8 +63,7 @@ class _Reader(HTMLParser):
             self._break()
         if not (left_out or self._left_out()):
             for name, value in values.items():
-                spoken = name in SPOKEN_ATTRIBUTES or (name.startswith("data-") and " " in value)
-                if spoken and value.strip():
+                if name in SPOKEN_ATTRIBUTES | SCRIPT_MESSAGES and value.strip():
                     self.segments.append(" ".join(value.split()))
         if tag not in VOID:
             self.open.append((tag, left_out))
