@@ -112,7 +112,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Settings that depend on the language being built (known once i18n has configured it)."""
     build: SiteBuild = config.extra["build"]
-    language = next(lang for lang in build.languages if lang.code == config.theme["language"])
+    languages = {language.code: language for language in build.languages}
+    if config.theme["language"] not in languages:
+        raise PluginError(f"theme.language {config.theme['language']!r} is not one of {languages}")
+    language = languages[config.theme["language"]]
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.label("permalink", language)
     if language != build.languages[0]:
         # Theme pages such as 404.html have no language folder: keep the default language's.
