@@ -150,6 +150,14 @@ def on_page_context(
     return context
 
 
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Theme pages (404.html) are no page in any language: no switcher, no alternates."""
+    config.extra["alternate"] = []
+    return context
+
+
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: ship Pyodide and the calculators once, split the search index."""
