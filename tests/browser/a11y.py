@@ -84,7 +84,8 @@ KNOWN_THEME_ERRORS = (
 def axe_violations(page: Page, axe_script: Path, *, within: str | None = None) -> list[str]:
     """axe-core's WCAG 2.0/2.1 A and AA violations in the page (or in one part of it)."""
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(axe_script))
+        # Run, then drop the script element: axe stays loaded, the page's HTML stays the page's.
+        page.add_script_tag(path=str(axe_script)).evaluate("script => script.remove()")
     results = page.evaluate(
         """([tags, within]) => axe.run(within ? document.querySelector(within) : document, {
                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
@@ -166,9 +167,25 @@ def overflowing_text_with_spacing(page: Page) -> list[str]:
         handle.evaluate("style => style.remove()")
 
 
+def reflow_problems(page: Page) -> list[str]:
+    """Overflowing text at 320 CSS px (and with text spacing), in the page's current state.
+
+    The viewport is narrowed and restored around the check, so a calculator state need not be
+    rebuilt in a second, narrow browser context.
+    """
+    before = page.viewport_size
+    page.set_viewport_size(REFLOW_VIEWPORT)
+    try:
+        settle(page)
+        return overflowing_text(page) + overflowing_text_with_spacing(page)
+    finally:
+        if before:
+            page.set_viewport_size(before)
+
+
 def assert_no_overflow(page: Page) -> None:
     """Fail with every overflowing piece of text, with and without WCAG text spacing."""
-    problems = overflowing_text(page) + overflowing_text_with_spacing(page)
+    problems = reflow_problems(page)
     assert problems == [], f"{page.url}: text needs horizontal scrolling: {problems}"
 
 
@@ -264,6 +281,18 @@ def tab_through(page: Page, limit: int = 300) -> Iterator[dict[str, Any]]:
     raise AssertionError(f"{page.url}: more than {limit} tab stops; is focus trapped?")
 
 
+def tab_to(page: Page, selector: str, limit: int = 200) -> None:
+    """Press Tab (as a keyboard user would, never ``.focus()``) until ``selector`` has focus,
+    failing at the first stop on the way that does not show where focus is."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        problem = focus_problem(page)
+        assert problem is None, problem
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"{selector} not reached in {limit} presses of Tab")
+
+
 def focus_problems_along_tab_order(page: Page) -> list[str]:
     """Every tab stop of the page that does not show where focus is."""
     with without_motion(page):
@@ -300,4 +329,25 @@ def report(found: Mapping[str, Sequence[str]]) -> str:
         f"{where or '(home)'}: {problem}"
         for where, problems in found.items()
         for problem in problems
+    )
+
+
+def chart_contrast_in_both_schemes(page: Page, selector: str = "figure svg") -> list[str]:
+    """``chart_contrast_problems`` in the light and the dark scheme, tagged by scheme."""
+    found = []
+    with without_motion(page):
+        for scheme in SCHEMES:
+            with looking(page, scheme, "screen"):
+                found += [
+                    f"[{scheme}] {problem}" for problem in chart_contrast_problems(page, selector)
+                ]
+    return found
+
+
+def state_problems(page: Page, axe_script: Path) -> list[str]:
+    """All the checks here on one page state: axe in every look, reflow, chart contrast."""
+    return (
+        axe_in_every_look(page, axe_script)
+        + reflow_problems(page)
+        + chart_contrast_in_both_schemes(page)
     )
