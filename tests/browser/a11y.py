@@ -332,6 +332,35 @@ def report(found: Mapping[str, Sequence[str]]) -> str:
     )
 
 
+@dataclass(frozen=True)
+class ColourPair:
+    """Two palette colours (CSS custom properties) that are seen one on the other."""
+
+    foreground: str
+    background: str
+    minimum: float
+    where: str
+
+
+def palette_problems(page: Page, pairs: Sequence[ColourPair]) -> list[str]:
+    """Pairs of the palette under their contrast minimum, in the light and the dark scheme."""
+    names = sorted({name for pair in pairs for name in (pair.foreground, pair.background)})
+    found = []
+    for scheme in SCHEMES:
+        with looking(page, scheme, "screen"):
+            colours = _probe(page, "resolveColours", names)
+        for pair in pairs:
+            background = flatten([colours[pair.background]])  # must be opaque
+            foreground = flatten([colours[pair.foreground], colours[pair.background]])
+            ratio = contrast_ratio(foreground, background)
+            if ratio < pair.minimum:
+                found.append(
+                    f"[{scheme}] {pair.foreground} on {pair.background} ({pair.where}): "
+                    f"{ratio:.2f}:1, needs {pair.minimum}:1"
+                )
+    return found
+
+
 def chart_contrast_in_both_schemes(page: Page, selector: str = "figure svg") -> list[str]:
     """``chart_contrast_problems`` in the light and the dark scheme, tagged by scheme."""
     found = []

@@ -100,6 +100,19 @@
     };
   },
 
+  // The computed colour of each custom property, as it resolves inside the page's body.
+  resolveColours(names) {
+    const probe = document.body.appendChild(document.createElement("span"));
+    try {
+      return Object.fromEntries(names.map((name) => {
+        probe.style.color = `var(${name})`;
+        return [name, getComputedStyle(probe).color];
+      }));
+    } finally {
+      probe.remove();
+    }
+  },
+
   SHAPES: "rect, circle, ellipse, path, polygon, polyline, line",
 
   paintedBackground(element) {

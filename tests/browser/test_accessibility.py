@@ -13,20 +13,37 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from tests.browser.a11y import (
+    ColourPair,
     axe_in_every_look,
     focus_problems_along_tab_order,
     overflowing_text,
     overflowing_text_with_spacing,
+    palette_problems,
     rendered_html,
     report,
     settle,
     vnu_errors,
     write_documents,
 )
+from tests.support.contrast import GRAPHICS, TEXT
 from tests.support.site import built_pages
 
 VALID_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 """A BCP 47 language tag such as en, nb or nn-NO (WCAG 3.1.1)."""
+
+BACKGROUND = "--md-default-bg-color"
+PALETTE = (
+    ColourPair("--md-typeset-color", BACKGROUND, TEXT, "running text"),
+    ColourPair("--md-typeset-a-color", BACKGROUND, TEXT, "links"),
+    ColourPair("--guide-error", BACKGROUND, TEXT, "error messages in forms"),
+    ColourPair("--md-default-fg-color--light", BACKGROUND, TEXT, "secondary text, cell borders"),
+    ColourPair("--md-primary-bg-color", "--md-primary-fg-color", TEXT, "the header bar"),
+    ColourPair("--md-accent-bg-color", "--md-accent-fg-color", TEXT, "focused or hovered buttons"),
+    ColourPair("--md-accent-fg-color", BACKGROUND, GRAPHICS, "focus rings"),
+    ColourPair("--guide-thick", BACKGROUND, GRAPHICS, "outline of the thick cell in tables"),
+    ColourPair("--guide-here", BACKGROUND, GRAPHICS, "outline marking your cell in charts"),
+)
+"""Colours of guide.css and Material seen one on the other, with the contrast WCAG asks."""
 
 
 def file_name(path: str) -> str:
@@ -89,3 +106,8 @@ def test_every_page_has_a_language_and_valid_html(
     assert {path: lang for path, lang in languages.items() if not VALID_LANG.match(lang)} == {}
     errors = vnu_errors(vnu_jar, files)
     assert not errors, report(errors)
+
+
+def test_palette_has_enough_contrast_in_both_schemes(visit) -> None:
+    problems = palette_problems(visit.open(), PALETTE)
+    assert not problems, "\n".join(problems)
