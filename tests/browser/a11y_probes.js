@@ -29,27 +29,28 @@
     return node.checkVisibility({ opacityProperty: true, visibilityProperty: true });
   },
 
-  // The nearest ancestor that scrolls or clips its content sideways, if any.
-  sidewaysBox(element) {
+  // The ancestors that scroll or clip their content sideways, nearest first.
+  sidewaysBoxes(element) {
+    const boxes = [];
     for (let node = element; node && node !== document.body; node = node.parentElement) {
       const style = getComputedStyle(node);
-      if (style.overflowX !== "visible") {
-        return {
-          rect: node.getBoundingClientRect(),
-          scrolls: style.overflowX === "auto" || style.overflowX === "scroll",
-          ellipsis: style.textOverflow === "ellipsis",
-        };
-      }
+      if (style.overflowX === "visible") continue;
+      boxes.push({
+        right: node.getBoundingClientRect().right,
+        scrolls: style.overflowX === "auto" || style.overflowX === "scroll",
+        ellipsis: style.textOverflow === "ellipsis",
+      });
     }
-    return null;
+    return boxes;
   },
 
-  // WCAG 1.4.10: no text may need the page to scroll sideways. A table or code block may scroll
-  // inside its own box, so then the box must fit; text cut off by a clipping box is lost unless
-  // the box marks the cut with an ellipsis (Material's one-line labels, repeated elsewhere).
+  // WCAG 1.4.10: no text may need the page to scroll sideways. Tables and code may scroll inside
+  // a box of their own that fits on screen; text cut off by a clipping box is lost unless the box
+  // marks the cut with an ellipsis (Material's one-line labels, each repeated elsewhere).
   overflowingText() {
     const width = document.documentElement.clientWidth;
     const scrollWidth = document.documentElement.scrollWidth;
+    const fits = (right) => right <= width + 1;
     const found = [];
     if (scrollWidth > width) found.push(`the page scrolls sideways: ${scrollWidth}px in ${width}px`);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -58,13 +59,21 @@
       if (!text.textContent.trim() || !this.shown(element)) continue;
       const range = document.createRange();
       range.selectNodeContents(text);
-      const textRight = Math.max(...[...range.getClientRects()].map((rect) => rect.right));
-      const box = this.sidewaysBox(element);
-      const right = box ? box.rect.right : textRight;
-      if (right > width + 1) {
-        found.push(`${this.describe(element)} reaches ${Math.round(right)}px of ${width}px`);
-      } else if (box && !box.scrolls && !box.ellipsis && textRight > box.rect.right + 1) {
-        found.push(`${this.describe(element)} is cut off at ${Math.round(box.rect.right)}px`);
+      const right = Math.max(...[...range.getClientRects()].map((rect) => rect.right));
+      const boxes = this.sidewaysBoxes(element);
+      const scroller = boxes.find((box) => box.scrolls);
+      const clip = boxes[0] && !boxes[0].scrolls ? boxes[0] : null;
+      const what = this.describe(element);
+      if (scroller) {
+        if (!boxes.some((box) => box.scrolls && fits(box.right))) {
+          found.push(`${what} scrolls in a box reaching ${Math.round(scroller.right)}px`);
+        }
+      } else if (clip && !fits(clip.right)) {
+        found.push(`${what} is in a box reaching ${Math.round(clip.right)}px of ${width}px`);
+      } else if (clip && !clip.ellipsis && right > clip.right + 1) {
+        found.push(`${what} is cut off at ${Math.round(clip.right)}px`);
+      } else if (!clip && !fits(right)) {
+        found.push(`${what} reaches ${Math.round(right)}px of ${width}px`);
       }
     }
     return [...new Set(found)];
