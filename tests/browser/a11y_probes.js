@@ -57,6 +57,7 @@
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       const element = text.parentElement;
       if (!text.textContent.trim() || !this.shown(element)) continue;
+      if (element.getBoundingClientRect().width <= 1) continue; // for screen readers only
       const range = document.createRange();
       range.selectNodeContents(text);
       const right = Math.max(...[...range.getClientRects()].map((rect) => rect.right));
