@@ -1,9 +1,9 @@
 """WCAG 2.1 AA on every page the build makes (found in site/, never listed by hand).
 
 Each check family loads every page once: axe in light and dark schemes, on screen and in print;
-at 320 CSS px (= 400 % zoom) reflow with and without WCAG text spacing, and visible focus along
-the whole tab order; the same focus walk at desktop width; valid HTML, both as built and as the
-browser holds it after scripts ran; the palette's contrast.
+at 320 CSS px (= 400 % zoom) axe again, reflow with and without WCAG text spacing, and visible
+focus along the whole tab order; the same focus walk at desktop width; valid HTML, both as built
+and as the browser holds it after scripts ran; the palette's contrast.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 from tests.browser.a11y import (
     ColourPair,
     axe_in_every_look,
+    axe_violations,
     focus_problems_along_tab_order,
     overflowing_text,
     overflowing_text_with_spacing,
@@ -69,12 +70,15 @@ def test_every_page_passes_axe_in_light_dark_and_print(site: Path, visit, axe_sc
     assert not found, report(found)
 
 
-def test_every_page_at_400_percent_zoom_reflows_and_shows_focus(site: Path, visit_zoomed) -> None:
+def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(
+    site: Path, visit_zoomed, axe_script: Path
+) -> None:
     found = {}
     for path in built_pages(site):
         page = opened(visit_zoomed, path)
         problems = (
-            overflowing_text(page)
+            axe_violations(page, axe_script)
+            + overflowing_text(page)
             + overflowing_text_with_spacing(page)
             + focus_problems_along_tab_order(page)
         )
