@@ -47,8 +47,6 @@ function setTabStops() {
   }
 }
 
-// Focus moves without scrolling: a panel still sliding in would otherwise be scrolled sideways
-// inside the drawer, and stay there, off screen.
 function focusAfterToggle(label) {
   const toggle = toggleOf(label);
   let target = null;
@@ -61,7 +59,7 @@ function focusAfterToggle(label) {
   } else if (label.matches(BACKS)) {
     target = document.querySelector(`.md-nav--primary label.md-nav__link[for="${label.htmlFor}"]`);
   }
-  target?.focus({ preventScroll: true });
+  target?.focus();
 }
 
 function closeDrawer() {
