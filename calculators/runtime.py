@@ -6,7 +6,9 @@ Requests name an action and a tool:
 - ``import``: ``text`` of a saved file or share link → ``{"ok": true, "state"}`` or
   ``{"ok": false, "message"}`` (the page keeps its current work);
 - ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
-- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table.
+- ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table; with ``table``
+  (a name in ``Tool.tables``) the named one, in the request's ``lang``; ``{"ok": false,
+  "message"}`` when the table raises ``ImportProblem`` (nothing to export yet).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from calculators import matrix
+from calculators import assessment_files, assessment_view, matrix, soimpact
 from calculators.csvfile import Cell, to_csv
 from calculators.errors import InputError
 from calculators.savefile import ImportProblem, open_envelope
@@ -43,10 +45,29 @@ class Tool:
         default_factory=dict
     )
     table: Callable[[State, Model], tuple[list[str], list[list[Cell]]]] | None = None
+    tables: dict[str, Callable[[State, Model, str], tuple[list[str], list[list[Cell]]]]] = field(
+        default_factory=dict
+    )
+    """Several CSV exports, by name; the toolbar offers one button each (label: the tool's
+    content message ``csv-<name>``), and headers follow the page's language."""
 
 
 TOOLS: dict[str, Tool] = {
     "matrix": Tool(version=matrix.VERSION, compute=matrix.compute, clean=matrix.clean),
+    "assessment": Tool(
+        version=assessment_files.VERSION,
+        compute=assessment_view.compute,
+        clean=assessment_files.clean,
+        operations=assessment_files.OPERATIONS,
+        table=assessment_view.table,
+    ),
+    "soimpact": Tool(
+        version=soimpact.VERSION,
+        compute=soimpact.compute,
+        clean=soimpact.clean,
+        operations=soimpact.OPERATIONS,
+        tables=soimpact.TABLES,
+    ),
 }
 
 
@@ -78,9 +99,18 @@ def _operate(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any
 
 
 def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
-    if tool.table is None:
+    name = request.get("table")
+    if name is not None and name not in tool.tables:
+        return {"ok": False, "message": f"This tool has no table {name!r}."}
+    if name is None and tool.table is None:
         return {"ok": False, "message": "This tool has no table to export."}
-    header, rows = tool.table(request["state"], model)
+    try:
+        if name is not None:
+            header, rows = tool.tables[name](request["state"], model, request.get("lang", "en"))
+        else:
+            header, rows = tool.table(request["state"], model)
+    except ImportProblem as problem:
+        return {"ok": False, "message": str(problem)}
     return {"ok": True, "csv": to_csv(header, rows)}
 
 
@@ -99,6 +129,17 @@ def handle(request: dict[str, Any], model: Model) -> dict[str, Any]:
     if action == "csv":
         return _csv(tool, request, model)
     return {"ok": False, "message": f"Unknown action {action!r}."}
+
+
+def load_model(path: Path | None = None) -> Model:
+    """The model from ``path``, beside the package (as in the site's zip), or from ``content/``."""
+    if path is None and MODEL_FILE.exists():
+        path = MODEL_FILE
+    if path is not None:
+        return json.loads(path.read_text(encoding="utf-8"))
+    from macros.content import load_content  # only in a checkout: pydantic, PyYAML
+
+    return load_content().model_dump(mode="json")
 
 
 _model_cache: Model = {}

@@ -17,10 +17,13 @@ def text(x: float, y: float, content: str, **extra: str | float) -> str:
     return f"<text {attrs(x=x, y=y, **extra)}>{escape(content)}</text>"
 
 
-def document(width: int, height: int, title: str, description: str, body: list[str]) -> str:
+def document(
+    width: int, height: int, title: str, description: str, body: list[str], class_: str = ""
+) -> str:
     """An SVG root that screen readers announce as one image with a title and a description."""
+    extra = f" {attrs(class_=class_)}" if class_ else ""
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" {attrs(viewBox=f"0 0 {width} {height}")} '
+        f'<svg xmlns="http://www.w3.org/2000/svg" {attrs(viewBox=f"0 0 {width} {height}")}{extra} '
         f'role="img" aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"
         + "".join(body)

@@ -11,8 +11,12 @@ from typing import Any
 Block = dict[str, Any]
 
 
-def heading(text: str) -> Block:
-    return {"type": "heading", "text": text}
+def heading(text: str, level: int = 2) -> Block:
+    """A heading; level 2 (the default, left out of the block) sits right under the page title."""
+    block: Block = {"type": "heading", "text": text}
+    if level != 2:
+        block["level"] = level
+    return block
 
 
 def paragraph(text: str) -> Block:
@@ -31,6 +35,14 @@ def figure(svg: str, caption: str) -> Block:
 def links(entries: list[tuple[str, str]]) -> Block:
     """A list of links; ``href`` is relative to the site root, resolved by the page."""
     return {"type": "list", "items": [{"text": text, "href": href} for text, href in entries]}
+
+
+def linked_notes(entries: list[tuple[str, str, str]]) -> Block:
+    """A list whose items each start with a link and go on with a note (link text, href, note)."""
+    return {
+        "type": "list",
+        "items": [{"text": text, "href": href, "note": note} for text, href, note in entries],
+    }
 
 
 def table(caption: str, head: list[str], rows: list[list[str | int | float]]) -> Block:

@@ -118,16 +118,20 @@ def define_env(env: Any) -> None:
         """A calculator's form, toolbar and result area, in the page's language."""
         tool = TOOLS[name]
         ui = build.model.ui.calculator
+        tool_messages = getattr(build.model, name).messages if tool.tables else {}
         return pages.fragment(
             "calculator.j2",
             name=name,
             form=f"forms/{name}.j2",
             model=build.model,
             ui=ui,
-            messages={key: translate(text, pages.lang) for key, text in ui.items()},
+            messages={key: pages.translate(text) for key, text in ui.items()},
             version=tool.version,
             format=FORMAT,
             csv=tool.table is not None,
+            tables=[
+                (table, pages.translate(tool_messages[f"csv-{table}"])) for table in tool.tables
+            ],
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )

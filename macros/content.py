@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from macros.schema import CONTENT_FILES, LANGUAGES, Model, Text
+from macros.schema import CONTENT_FILES, LANGUAGES, ChainLevel, Model, Text
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -144,6 +144,52 @@ def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
                 for j, name in enumerate(getattr(case, key))
                 if name not in known
             ]
+    problems += [
+        ("assessment.yml", ("areas", i, "id"), f"unknown {area.kind} {area.id!r}")
+        for i, area in enumerate(model.assessment.areas)
+        if area.id not in (values if area.kind == "value" else fields)
+    ]
+    return problems + _soimpact_references(model)
+
+
+def _soimpact_references(model: Model) -> list[tuple[str, KeyPath, str]]:
+    """The SoImpact worksheet's links into impact.yml: steps, guidance, chain and Figure 8."""
+    impact = model.impact
+    steps = [step.id for step in impact.steps]
+    guides = {
+        *(f"step-{step}" for step in steps),
+        *(f"recommendation-{point.id}" for point in impact.recommendations),
+        *(f"level-{link.id}" for link in impact.chain),
+    }
+    chain = {link.id for link in impact.chain}
+    rows = {row.id for row in impact.boost}
+    soimpact = model.soimpact
+    problems = [
+        ("soimpact.yml", ("questions",), f"no questions for step {step!r}")
+        for step in steps
+        if step not in soimpact.questions
+    ]
+    problems += [
+        ("soimpact.yml", ("questions", step), "not a step in impact.yml")
+        for step in soimpact.questions
+        if step not in steps
+    ]
+    problems += [
+        ("soimpact.yml", ("findings", name, "guide"), f"unknown guidance {finding.guide!r}")
+        for name, finding in soimpact.findings.items()
+        if finding.guide not in guides
+    ]
+    problems += [
+        ("impact.yml", ("chain",), f"the SoImpact worksheet needs the level {level!r}")
+        for level in ChainLevel.__args__
+        if level not in chain
+    ]
+    for i, example in enumerate(model.soimpact_examples.examples):
+        problems += [
+            ("soimpact_examples.yml", ("examples", i, "indicators", j, "row"), f"no row {row!r}")
+            for j, row in enumerate(indicator.row for indicator in example.indicators)
+            if row not in rows
+        ]
     return problems
 
 

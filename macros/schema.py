@@ -6,7 +6,8 @@ new key in the same place, not a new structure.
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -14,6 +15,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 LANGUAGES = ("en", "nb")
@@ -120,6 +122,68 @@ class MatrixFile(Strict):
 
 DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")]
 """A page of the guide, as a path under ``docs/`` with an optional anchor."""
+
+
+class Role(Strict):
+    """A role a participant takes part in the collaboration as (the guide's own list)."""
+
+    id: Slug
+    label: Text
+
+
+class Advice(Strict):
+    """One thing a group can do about a weak area, in the guide's words."""
+
+    text: Text
+    source: Source
+
+
+class AssessedArea(Strict):
+    """A value or field of action the assessment scores, with where to read and what to do."""
+
+    id: Slug
+    kind: Annotated[str, StringConstraints(pattern=r"^(value|field)$")]
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/#-]+$")]
+    """A page of the site, relative to its root (``values/#value-openness``)."""
+    advice: list[Advice] = Field(min_length=1)
+
+
+class Statement(Strict):
+    """One statement a participant rates; its id starts with its area's id."""
+
+    id: Slug
+    area: Slug
+    text: Text
+    source: Source
+
+
+class AssessmentFile(Strict):
+    """The self-assessment of a collaboration against the model (the SAMSON successor)."""
+
+    source: Source
+    scale: list[Text] = Field(min_length=3, max_length=7)
+    """Labels of the agreement scale from lowest to highest; answers are their positions 1…n."""
+    dont_know: Text
+    roles: list[Role] = Field(min_length=2)
+    areas: list[AssessedArea] = Field(min_length=1)
+    statements: list[Statement] = Field(min_length=1)
+    messages: dict[Slug, Text]
+
+    @model_validator(mode="after")
+    def _statements_fit_areas(self) -> AssessmentFile:
+        areas = [area.id for area in self.areas]
+        ids = [statement.id for statement in self.statements]
+        if len(set(ids)) != len(ids) or len(set(areas)) != len(areas):
+            raise ValueError("two statements or two areas share an id")
+        for statement in self.statements:
+            if statement.area not in areas or not statement.id.startswith(f"{statement.area}-"):
+                raise ValueError(
+                    f"statement {statement.id!r} must belong to a listed area and start with its id"
+                )
+        for area in areas:
+            if sum(statement.area == area for statement in self.statements) < 2:
+                raise ValueError(f"area {area!r} needs at least two statements")
+        return self
 
 
 class Link(Strict):
@@ -358,6 +422,152 @@ class ImpactFile(Strict):
     tools: list[Point] = Field(min_length=2)
 
 
+# The SoImpact worksheet (tools/soimpact). The chain, the ten steps, the five recommendations
+# and Figure 8 are in impact.yml; these files add what the worksheet needs on top of them. The
+# Literal ids are vocabularies the calculator reasons with (``calculators/soimpact_plan.py``).
+ChainLevel = Literal["output", "outcome", "impact", "social-value"]
+IndicatorKind = Literal["quantitative", "qualitative"]
+ValueLevel = Literal["individual", "organisation", "society"]
+Priority = Literal["high", "medium", "low"]
+Guide = Annotated[str, StringConstraints(pattern=r"^(step|recommendation|level)-[a-z-]+$")]
+"""What a review finding links to: a step, a recommendation or a chain level in impact.yml."""
+
+
+class Option(Strict):
+    id: Slug
+    name: Text
+
+
+class Options(Strict):
+    """The choices offered for each indicator besides its chain level."""
+
+    kind: list[Option]
+    value_level: list[Option]
+    priority: list[Option]
+
+    @model_validator(mode="after")
+    def _every_choice(self) -> Options:
+        for name, vocabulary in (
+            ("kind", IndicatorKind),
+            ("value_level", ValueLevel),
+            ("priority", Priority),
+        ):
+            ids = tuple(option.id for option in getattr(self, name))
+            if ids != vocabulary.__args__:
+                raise ValueError(f"{name} must be, in this order: {', '.join(vocabulary.__args__)}")
+        return self
+
+
+class FieldText(Strict):
+    """A form field's label, and a short hint shown with it."""
+
+    label: Text
+    hint: Text | None = None
+
+
+class FindingText(Strict):
+    """What the review says for one finding, and the guidance it links to."""
+
+    message: Text
+    guide: Guide
+
+
+class SoimpactFile(Strict):
+    """The worksheet's own words: guiding questions per step, form, review and results."""
+
+    source: Source
+    questions: dict[Slug, list[Text]]
+    """Guiding questions, keyed by the ids of the ten steps in impact.yml."""
+    options: Options
+    fields: dict[Slug, FieldText]
+    findings: dict[Slug, FindingText]
+    messages: dict[Slug, Text]
+
+
+class BankIndicator(Strict):
+    """An indicator to start from, written by the project (not from the handbook)."""
+
+    id: Slug
+    level: ChainLevel
+    kind: IndicatorKind
+    value_level: ValueLevel
+    name: Text
+    unit: Text
+    method: Text
+
+
+class BankDomain(Strict):
+    id: Slug
+    name: Text
+    indicators: list[BankIndicator] = Field(min_length=1)
+
+    @field_validator("indicators")
+    @classmethod
+    def _every_level(cls, indicators: list[BankIndicator]) -> list[BankIndicator]:
+        missing = set(ChainLevel.__args__) - {indicator.level for indicator in indicators}
+        if missing:
+            raise ValueError(f"no indicator at level {', '.join(sorted(missing))}")
+        return indicators
+
+
+class IndicatorBankFile(Strict):
+    intro: Text
+    domains: list[BankDomain] = Field(min_length=1)
+
+    @field_validator("domains")
+    @classmethod
+    def _unique_ids(cls, domains: list[BankDomain]) -> list[BankDomain]:
+        ids = [indicator.id for domain in domains for indicator in domain.indicators]
+        repeated = sorted({found for found in ids if ids.count(found) > 1})
+        if repeated:
+            raise ValueError(f"indicator ids used twice: {', '.join(repeated)}")
+        return domains
+
+
+class ExampleReading(Strict):
+    value: Annotated[str, StringConstraints(min_length=1)]
+    date: datetime.date
+
+
+class ExampleIndicator(Strict):
+    """One indicator of a worked example: a row of Figure 8, with what the worksheet adds."""
+
+    row: Slug
+    """The row of impact.yml's ``boost`` table: its indicator, level and result."""
+    kind: IndicatorKind
+    group: Text
+    unit: Text
+    baseline: ExampleReading | None = None
+
+
+class ExampleGroup(Strict):
+    name: Text
+    success: Text
+
+
+class Example(Strict):
+    """A worked example that loads into the worksheet (Boost Refugee, Figure 8)."""
+
+    id: Slug
+    name: Text
+    summary: Text
+    source: Source
+    title: Text
+    problem: Text
+    objectives: Text
+    activities: Text
+    theory: Text
+    groups: list[ExampleGroup] = Field(min_length=1)
+    results_date: datetime.date
+    """The day the figure's results are dated in the worksheet."""
+    results_note: Text
+    indicators: list[ExampleIndicator] = Field(min_length=1)
+
+
+class SoimpactExamplesFile(Strict):
+    examples: list[Example] = Field(min_length=1)
+
+
 class Abbreviation(Strict):
     """A short form the pages explain on hover or focus wherever it is written."""
 
@@ -423,6 +633,10 @@ class Model(Strict):
     glossary: GlossaryFile
     references: ReferencesFile
     ui: UiFile
+    assessment: AssessmentFile
+    soimpact: SoimpactFile
+    indicator_bank: IndicatorBankFile
+    soimpact_examples: SoimpactExamplesFile
 
 
 CONTENT_FILES: dict[str, type[BaseModel]] = {
@@ -442,5 +656,9 @@ CONTENT_FILES: dict[str, type[BaseModel]] = {
     "glossary.yml": GlossaryFile,
     "references.yml": ReferencesFile,
     "ui.yml": UiFile,
+    "assessment.yml": AssessmentFile,
+    "soimpact.yml": SoimpactFile,
+    "indicator_bank.yml": IndicatorBankFile,
+    "soimpact_examples.yml": SoimpactExamplesFile,
 }
 """Each file in ``content/`` and the part of the model it holds."""

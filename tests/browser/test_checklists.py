@@ -114,6 +114,5 @@ def test_search_finds_the_model_terms(visit, term) -> None:
     page = visit.open()
     page.keyboard.press("/")
     page.keyboard.type(term)
-    result = page.locator(".md-search-result__item").first
-    result.wait_for()
-    assert term.lower() in result.inner_text().lower()
+    # Results update per keystroke: wait for the first result of the whole term, not of "co".
+    expect(page.locator(".md-search-result__item").first).to_contain_text(term, ignore_case=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from tests.support.site import built_pages
 
 
@@ -23,6 +25,6 @@ def test_search_works_offline(visit) -> None:
     page = visit.open()
     page.keyboard.press("/")
     page.keyboard.type("democracy")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for()
-    assert "democracy" in result.inner_text().lower()
+    expect(page.locator(".md-search-result__item").first).to_contain_text(
+        "democracy", ignore_case=True
+    )

@@ -5,15 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from calculators.soimpact_review import guidance
+from calculators.soimpact_words import Words
+from macros.content import load_content
 from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
-from tests.support.site import LANGUAGES, built_pages
+from tests.support.site import LANGUAGES, ROOT, built_pages
 
+CALCULATOR_PAGES = ("tools/matrix", "tools/assessment", "tools/soimpact")
 EXPECTED_PAGES = {
     language.prefix + page
     for language in LANGUAGES
-    for page in ("", "values/", "matrix/", "tools/matrix/", "about/")
+    for page in ("", "values/", "matrix/", *(f"{page}/" for page in CALCULATOR_PAGES), "about/")
 }
 HANDBOOK_TITLE = {"en": "Let's do it together!", "nb": "La oss gjøre det sammen!"}
 # Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
@@ -58,16 +64,20 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
         for path in html_pages(site)
         if "data-calculator=" in path.read_text(encoding="utf-8")
     }
-    assert with_form == {f"{language.prefix}tools/matrix" for language in LANGUAGES}
+    assert with_form == {
+        f"{language.prefix}{page}" for language in LANGUAGES for page in CALCULATOR_PAGES
+    }
 
 
-def test_calculator_form_points_at_files_that_exist(site: Path) -> None:
-    for language in LANGUAGES:
-        html = (site / language.prefix / "tools/matrix/index.html").read_text(encoding="utf-8")
-        bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
-        pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
-        assert (site / bundle).is_file()
-        assert (site / pyodide / "pyodide.mjs").is_file()
+@pytest.mark.parametrize(
+    "page", [language.prefix + page for language in LANGUAGES for page in CALCULATOR_PAGES]
+)
+def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> None:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
+    pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
+    assert (site / bundle).is_file()
+    assert (site / pyodide / "pyodide.mjs").is_file()
 
 
 def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:
@@ -81,3 +91,30 @@ def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:
 def test_no_macro_error_left_in_pages(site: Path) -> None:
     for path in html_pages(site):
         assert "Macro" not in path.read_text(encoding="utf-8").replace("macros", ""), path
+
+
+def test_our_stylesheets_have_balanced_braces() -> None:
+    """A missing brace silently swallows every later rule (print rules included)."""
+    for sheet in (ROOT / "docs" / "assets" / "css").glob("*.css"):
+        depth = 0
+        for number, line in enumerate(sheet.read_text(encoding="utf-8").splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{number}: closing brace without an opening one"
+        assert depth == 0, f"{sheet.name}: {depth} rule(s) never closed"
+
+
+def test_soimpact_toolbar_offers_both_csv_tables(site: Path) -> None:
+    html = (site / "tools/soimpact/index.html").read_text(encoding="utf-8")
+    assert 'data-action="csv" data-table="indicators">Download the indicators (CSV)<' in html
+    assert 'data-action="csv" data-table="measurements">Download the measurements (CSV)<' in html
+    assert 'data-action="csv">' not in html  # no unnamed table
+
+
+def test_every_soimpact_finding_links_to_an_anchor_that_exists(site: Path) -> None:
+    model = load_content().model_dump(mode="json")
+    words = Words(model, "en")
+    for finding in model["soimpact"]["findings"].values():
+        _, href = guidance(finding["guide"], model, words)
+        page, _, anchor = href.partition("#")
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, href

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -24,14 +25,17 @@ LANGUAGES = _configured_languages()
 """The site's languages as mkdocs.yml builds them: English at the root first, then nb/."""
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict ``mkdocs build`` of ``project`` into ``site_dir``; the caller checks it."""
+def mkdocs_build(
+    project: Path, site_dir: Path, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run a strict ``mkdocs build`` of ``project`` into ``site_dir`` (with ``env`` added to the
+    environment); the caller checks it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         check=False,
     )
 

@@ -23,8 +23,23 @@ function listItem(item) {
   return li;
 }
 
+// A table or chart wider than the result scrolls inside its wrapper or figure; a scrolling region
+// must be reachable by keyboard (WCAG 2.1.1), so it joins the tab order, named by its caption,
+// only then.
+const overflowing = new ResizeObserver((entries) => {
+  for (const { target } of entries) {
+    if (target.scrollWidth > target.clientWidth) {
+      Object.assign(target, { tabIndex: 0, role: "region" });
+      target.setAttribute("aria-label", target.querySelector("caption, figcaption")?.textContent ?? "");
+    } else {
+      for (const name of ["tabindex", "role", "aria-label"]) target.removeAttribute(name);
+    }
+  }
+});
+
 function table(block) {
   const wrap = element("div", undefined, { className: "guide-table-wrap" });
+  overflowing.observe(wrap);
   const node = element("table");
   if (block.caption) node.append(element("caption", block.caption));
   const head = element("thead");
@@ -52,6 +67,7 @@ const RENDERERS = Object.freeze({
   },
   figure: (block) => {
     const figure = element("figure");
+    overflowing.observe(figure);
     figure.append(importSVG(block.svg), element("figcaption", block.caption));
     return figure;
   },

@@ -143,10 +143,12 @@ class Calculator {
     }
   }
 
-  async downloadCSV() {
-    const response = await callPython({ action: "csv", tool: this.tool, state: this.state, lang: this.lang() });
+  // `table` names one of the tool's several tables (data-table on the button), if it has them.
+  async downloadCSV(table) {
+    const response = await callPython({ action: "csv", tool: this.tool, table, state: this.state, lang: this.lang() });
     if (!response.ok) return this.say("csv-failed", { reason: response.message }, { alert: true });
-    download(`${this.tool}-${new Date().toISOString().slice(0, 10)}.csv`, response.csv, "text/csv;charset=utf-8");
+    const name = [this.tool, table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
+    download(`${name}.csv`, response.csv, "text/csv;charset=utf-8");
   }
 
   saveFile() {
@@ -166,13 +168,13 @@ class Calculator {
     const actions = {
       "save-file": () => this.saveFile(),
       "share-link": () => this.copyShareLink(),
-      csv: () => this.downloadCSV(),
+      csv: (button) => this.downloadCSV(button.dataset.table),
       print: () => window.print(),
       "start-over": () => this.startOver(),
       "restore-previous": () => this.restorePrevious(),
     };
     for (const button of this.form.querySelectorAll("[data-action]")) {
-      button.addEventListener("click", () => actions[button.dataset.action]());
+      button.addEventListener("click", () => actions[button.dataset.action](button));
     }
     for (const input of this.form.querySelectorAll("input[type=file][data-open]")) {
       input.addEventListener("change", async () => {
@@ -191,6 +193,25 @@ class Calculator {
     this.form.querySelector(".guide-toolbar").hidden = false;
   }
 
+  // Buttons in the form that change the state through Python (e.g. load an example): the payload
+  // is the JSON in data-payload, or {text} of the field named by data-payload-from (pasted share
+  // links). The answers before are kept, so "restore" undoes the change.
+  wireOperationButtons() {
+    for (const button of this.form.querySelectorAll("button[data-operation]")) {
+      const field = button.dataset.payloadFrom ? document.getElementById(button.dataset.payloadFrom) : null;
+      button.addEventListener("click", async () => {
+        const before = this.state;
+        const payload = field ? { text: field.value } : JSON.parse(button.dataset.payload || "{}");
+        const response = await this.operate(button.dataset.operation, payload);
+        if (!response.ok) return;
+        saveLocal(this.tool, envelope(this.form, before), "previous");
+        if (field) field.value = "";
+        this.notice.textContent = button.dataset.done ?? "";
+      });
+      button.hidden = false;
+    }
+  }
+
   start() {
     startPython({
       pyodideURL: new URL(this.form.dataset.pyodide, ROOT).href,
@@ -204,6 +225,7 @@ class Calculator {
     }
     setupRepeats(this.form, () => this.changed());
     this.wireToolbar();
+    this.wireOperationButtons();
     this.form.addEventListener("input", (event) => {
       if (event.target.type !== "file" && !event.target.classList.contains("guide-share-link")) this.changed();
     });

@@ -1,0 +1,232 @@
+"""Gather a group without a server: participants' files and share links, checked and de-duplicated.
+
+A participant saves their answers to a file (or copies a share link); the facilitator imports many
+at once. A response file gives one participant; a facilitator's saved group file gives all of its
+participants. The same response imported twice is recognised by its fingerprint and counted once.
+Every import is logged in the state (language neutral), so the page can say what happened to each
+file. Refusal reasons of the file format itself come from ``calculators.savefile``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from typing import Any
+
+from calculators.assessment import Response, Survey, gives_answers, read_response
+from calculators.savefile import ImportProblem, clean_answers, open_envelope
+
+TOOL = "assessment"
+VERSION = 1
+"""Version of the saved state; raise it (and migrate in ``clean``) when the state changes."""
+ROUND_NAME = "round-name"
+MAX_LABEL = 200
+SHARE = re.compile(r"#share=([A-Za-z0-9_-]+)")
+
+State = dict[str, Any]
+
+
+def message(model: dict[str, Any], key: str, **values: object) -> str:
+    """A message of the assessment in English: imports and operations carry no language."""
+    return model["assessment"]["messages"][key]["en"].format(**values)
+
+
+def response_of(answers: object, survey: Survey, model: dict[str, Any]) -> Response:
+    """A saved participant's answers as a response, or the reason it cannot be one."""
+    cleaned = clean_answers(answers)
+    if not gives_answers(cleaned, survey):
+        raise ImportProblem(message(model, "no-answers"))
+    response, problems = read_response(cleaned, survey)
+    if response is None:
+        raise ImportProblem(message(model, f"import-{problems[0][1]}"))
+    if not response.answers:
+        raise ImportProblem(message(model, "no-answers"))
+    return response
+
+
+def responses_in(data: dict[str, Any], survey: Survey, model: dict[str, Any]) -> list[Response]:
+    """A group file's participants, or else the one response a participant's file holds."""
+    if data.get("participants"):
+        return _read_all(data["participants"], survey, model)
+    return [response_of(data.get("answers", {}), survey, model)]
+
+
+def merge(
+    current: list[Response],
+    incoming: list[tuple[str, str | None]],
+    survey: Survey,
+    model: dict[str, Any],
+) -> tuple[list[Response], list[dict[str, Any]]]:
+    """The group with ``(source, text)`` files added, and one log entry per response or file.
+
+    A text of None is a share link that could not be read.
+    """
+    group = list(current)
+    known = {response.fingerprint(): number for number, response in enumerate(group, 1)}
+    log: list[dict[str, Any]] = []
+    for source, text in incoming:
+        try:
+            if text is None:
+                raise ImportProblem(message(model, "damaged-link"))
+            found = responses_in(open_envelope(text, TOOL, VERSION), survey, model)
+        except ImportProblem as problem:
+            log.append({"source": source, "outcome": "refused", "reason": str(problem)})
+            continue
+        for response in found:
+            fingerprint = response.fingerprint()
+            if fingerprint in known:
+                log.append({"source": source, "outcome": "duplicate", "number": known[fingerprint]})
+                continue
+            group.append(response)
+            known[fingerprint] = len(group)
+            log.append({"source": source, "outcome": "added", "number": len(group)})
+    return group, log
+
+
+def link_texts(text: str) -> list[str | None]:
+    """The saved file text inside each pasted share link, one a line; None for a damaged link."""
+    found: list[str | None] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        match = SHARE.search(line)
+        try:
+            encoded = match.group(1) if match else ""
+            data = base64.urlsafe_b64decode(encoded + "=" * (-len(encoded) % 4))
+            found.append(data.decode("utf-8") if match else None)
+        except (binascii.Error, UnicodeDecodeError):
+            found.append(None)
+    return found
+
+
+def _read_all(saved: object, survey: Survey, model: dict[str, Any]) -> list[Response]:
+    """Saved participants (from a file or this browser) as responses, each checked."""
+    if not isinstance(saved, list):
+        raise ImportProblem(message(model, "no-participants"))
+    responses = []
+    for number, answers in enumerate(saved, 1):
+        try:
+            responses.append(response_of(answers, survey, model))
+        except ImportProblem as problem:
+            raise ImportProblem(
+                message(model, "participant-refused", number=number, reason=problem)
+            ) from None
+    return responses
+
+
+def participants(state: State, survey: Survey, model: dict[str, Any]) -> list[Response]:
+    return _unique(_read_all(state.get("participants", []), survey, model))
+
+
+def earlier_round(state: State, survey: Survey, model: dict[str, Any]) -> list[Response]:
+    earlier = state.get("earlier") or {}
+    if not isinstance(earlier, dict):
+        raise ImportProblem(message(model, "no-participants"))
+    return _unique(_read_all(earlier.get("participants", []), survey, model))
+
+
+def _label(value: object, model: dict[str, Any]) -> str:
+    if not isinstance(value, str) or len(value) > MAX_LABEL:
+        raise ImportProblem(message(model, "bad-round-name", limit=MAX_LABEL))
+    return value.strip()
+
+
+def _saved(responses: list[Response]) -> list[dict[str, Any]]:
+    return [response.to_answers() for response in responses]
+
+
+def _unique(responses: list[Response]) -> list[Response]:
+    seen: dict[str, Response] = {}
+    for response in responses:
+        seen.setdefault(response.fingerprint(), response)
+    return list(seen.values())
+
+
+def _add(state: State, incoming: list[tuple[str, str | None]], model: dict[str, Any]) -> State:
+    survey = Survey.of(model)
+    group, log = merge(participants(state, survey, model), incoming, survey, model)
+    return {**state, "participants": _saved(group), "imports": log}
+
+
+def add_participants(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+    """Add every response in the chosen files; refused files are logged, not fatal."""
+    files = [(str(file["name"]), str(file["text"])) for file in payload.get("files", [])]
+    return _add(state, files, model)
+
+
+def add_links(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+    """Add the responses carried by pasted share links, one link a line."""
+    texts = link_texts(str(payload.get("text", "")))
+    sources = [message(model, "link-source", number=number) for number in range(1, len(texts) + 1)]
+    return _add(state, list(zip(sources, texts, strict=True)), model)
+
+
+def add_own(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+    """Add the answers in this browser's form to the group (the facilitator's own response)."""
+    survey = Survey.of(model)
+    own = response_of(state.get("answers", {}), survey, model)
+    source = message(model, "own-source")
+    current = participants(state, survey, model)
+    fingerprints = [response.fingerprint() for response in current]
+    if own.fingerprint() in fingerprints:
+        number = fingerprints.index(own.fingerprint()) + 1
+        log = [{"source": source, "outcome": "duplicate", "number": number}]
+        return {**state, "imports": log}
+    log = [{"source": source, "outcome": "added", "number": len(current) + 1}]
+    return {**state, "participants": _saved([*current, own]), "imports": log}
+
+
+def remove_participant(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+    survey = Survey.of(model)
+    kept = [
+        response
+        for response in participants(state, survey, model)
+        if response.fingerprint() != payload.get("id")
+    ]
+    return {**state, "participants": _saved(kept), "imports": []}
+
+
+def new_round(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+    """Keep this round's group as the earlier round to compare with, and start an empty one."""
+    label = _label(state.get("answers", {}).get(ROUND_NAME, ""), model)
+    earlier = {"label": label, "participants": state.get("participants", [])}
+    return {**state, "earlier": earlier, "participants": [], "imports": []}
+
+
+def open_earlier_round(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+    """Use a saved group file as the earlier round to compare with."""
+    survey = Survey.of(model)
+    files = payload.get("files", [])
+    if len(files) != 1:
+        raise ImportProblem(message(model, "one-earlier-file"))
+    data = open_envelope(str(files[0]["text"]), TOOL, VERSION)
+    found = _unique(responses_in(data, survey, model))
+    label = _label(clean_answers(data.get("answers", {})).get(ROUND_NAME, ""), model)
+    return {**state, "earlier": {"label": label, "participants": _saved(found)}, "imports": []}
+
+
+OPERATIONS = {
+    "add-participants": add_participants,
+    "add-links": add_links,
+    "add-own": add_own,
+    "remove-participant": remove_participant,
+    "new-round": new_round,
+    "open-earlier-round": open_earlier_round,
+}
+
+
+def clean(state: State, model: dict[str, Any]) -> State:
+    """A saved state from a file or link: answers as text, every participant a valid response."""
+    survey = Survey.of(model)
+    cleaned: State = {
+        "answers": clean_answers(state.get("answers", {})),
+        "participants": _saved(participants(state, survey, model)),
+    }
+    earlier = state.get("earlier")
+    if earlier:
+        cleaned["earlier"] = {
+            "label": _label(earlier.get("label", "") if isinstance(earlier, dict) else None, model),
+            "participants": _saved(earlier_round(state, survey, model)),
+        }
+    return cleaned

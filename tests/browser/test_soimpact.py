@@ -1,0 +1,272 @@
+"""The SoImpact worksheet in Chromium: keyboard filling, repeatable indicators and measurements,
+the worked example, the bank, review and progress, saving and opening, hostile files, print,
+and axe in every state. The ``visit`` fixture fails any test that makes a non-local request."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_accessibility import axe_violations
+
+PAGE = "tools/soimpact/"
+READY_TIMEOUT_MS = 60_000
+IMPACT = (
+    "Share of those helped who had been in work for at least three months, three years after"
+    " arriving in Oslo"
+)
+
+
+def open_ready(visit, path: str = PAGE) -> Page:
+    page = visit.open(path)
+    expect(page.locator("form[data-calculator]")).to_have_attribute(
+        "data-ready", "true", timeout=READY_TIMEOUT_MS
+    )
+    return page
+
+
+def result(page: Page):
+    return page.locator(".guide-result")
+
+
+def notice(page: Page):
+    return page.locator(".guide-notice")
+
+
+def type_into(page: Page, label: str, text: str) -> None:
+    page.get_by_label(label, exact=True).focus()
+    page.keyboard.type(text)
+
+
+def load_example(page: Page) -> None:
+    page.get_by_role("button", name="Load the Boost Refugee example").click()
+    expect(notice(page)).to_contain_text("The example is now in the worksheet")
+    expect(result(page).get_by_role("heading", name="Review")).to_be_visible()
+
+
+def indicator_names(page: Page) -> list[str]:
+    fields = page.locator('.soimpact-indicator input[name$=".name"]')
+    return [fields.nth(i).input_value() for i in range(fields.count())]
+
+
+def test_fill_the_worksheet_by_keyboard_and_follow_progress(visit, axe_script: Path) -> None:
+    page = open_ready(visit)
+    assert axe_violations(page, axe_script) == []  # the empty worksheet
+    type_into(page, "Name of the effort", "Work for young adults")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Young adults in our district are left outside work.")
+    add = page.get_by_role("button", name="Add an indicator")
+    add.focus()
+    page.keyboard.press("Enter")  # focus moves to the new indicator's first field
+    page.keyboard.type("Young adults in work")
+    page.keyboard.press("Tab")  # level on the chain: Choose… → Output → Outcome
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")  # kind of data: Quantitative
+    page.keyboard.press("ArrowDown")
+    item = page.locator(".soimpact-indicator").first
+    for label, keys in [
+        ("Baseline value", "20"),
+        ("Baseline date", "01152024"),
+        ("Target value", "60"),
+        ("Target date", "01152026"),
+    ]:
+        item.get_by_label(label).focus()
+        page.keyboard.type(keys)
+    item.get_by_role("button", name="Add a measurement").focus()
+    page.keyboard.press("Enter")  # focus moves to the measurement's date
+    page.keyboard.type("01152025")
+    item.locator(".soimpact-measurement").get_by_label(
+        "Value"
+    ).focus()  # Tab walks the date's parts
+    page.keyboard.type("40")
+    page.get_by_role("button", name="Show the result").focus()
+    page.keyboard.press("Enter")
+
+    expect(result(page)).to_be_focused()
+    overview = result(page).get_by_role("table", name="How far each indicator has come")
+    expect(overview.get_by_role("row").nth(1)).to_have_text(
+        re.compile(r"Young adults in work\s*20\s*60\s*40\s*50 %")
+    )
+    chart = result(page).locator('svg[role="img"]', has_text="How far each indicator has come")
+    expect(chart.locator("desc")).to_have_text("Young adults in work: 50 %")
+    readings = result(page).get_by_role("table", name=re.compile("^Baseline, measurements"))
+    expect(readings.get_by_role("row")).to_have_count(4)
+    steps = result(page).get_by_role("table", name="The ten steps and how far you have come")
+    expect(steps.get_by_role("row", name=re.compile("Step 1:"))).to_contain_text("Done")
+    expect(steps.get_by_role("row", name=re.compile("Step 6:"))).to_contain_text("Not started")
+    assert axe_violations(page, axe_script) == []  # filled, with result
+
+
+def test_add_and_remove_indicators_and_measurements(visit, axe_script: Path) -> None:
+    page = open_ready(visit)
+    add = page.get_by_role("button", name="Add an indicator")
+    for name in ("A", "B", "C"):
+        add.click()
+        page.keyboard.type(name)
+    page.get_by_role("button", name="Remove indicator 2").click()
+    assert indicator_names(page) == ["A", "C"]
+    expect(add).to_be_focused()
+    expect(page.locator(".soimpact-indicator legend[data-item-number]")).to_have_text(
+        ["Indicator 1", "Indicator 2"]
+    )
+    second = page.locator(".soimpact-indicator").nth(1)
+    for number, value in enumerate(("5", "7"), 1):
+        second.get_by_role("button", name="Add a measurement").click()
+        second.get_by_role("group", name=f"Measurement {number}").get_by_label("Value").fill(value)
+    second.get_by_role("button", name="Remove measurement 1").click()
+    values = second.locator('input[name$=".value"]')
+    expect(values).to_have_count(1)
+    expect(values).to_have_attribute("name", "indicators.1.measurements.0.value")
+    expect(values).to_have_value("7")
+    saved = page.evaluate("localStorage.getItem('samskaping-guide:tool:soimpact:current')")
+    answers = json.loads(saved)["data"]["answers"]
+    assert answers["indicators.1.name"] == "C"
+    assert answers["indicators.1.measurements.0.value"] == "7"
+    assert "indicators.2.name" not in answers
+    assert axe_violations(page, axe_script) == []  # groups open
+
+
+def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -> None:
+    page = open_ready(visit)
+    load_example(page)
+    assert indicator_names(page)[-1] == IMPACT
+    levels = page.locator('.soimpact-indicator select[name$=".level"]')
+    assert [levels.nth(i).input_value() for i in range(6)] == [
+        "output",
+        "output",
+        "outcome",
+        "outcome",
+        "outcome",
+        "impact",
+    ]
+    finding = result(page).get_by_role("listitem").filter(has_text="No measurement yet for")
+    expect(finding).to_have_text(f"Step 9: Measure regularly No measurement yet for: {IMPACT}.")
+    chain = result(page).get_by_role("table", name="The SoImpact chain and your indicators")
+    expect(chain.get_by_role("row", name=re.compile("^Impact"))).to_contain_text(IMPACT)
+    wide = result(page).get_by_role("region", name="Indicators and how they are measured")
+    expect(wide).to_have_attribute("tabindex", "0")  # a wide table scrolls and can be reached
+    assert axe_violations(page, axe_script) == []  # the example, with review and charts
+    finding.get_by_role("link").click()
+    assert page.url.endswith("#soimpact-step-regular-measurements")
+    expect(page.locator("#soimpact-step-regular-measurements")).to_be_in_viewport()
+
+    page.emulate_media(media="print")  # the report: the result and the plan in brief, no form
+    for hidden in (".guide-toolbar", ".soimpact-example", ".soimpact-step-nav", ".soimpact-step"):
+        expect(page.locator(hidden).first).to_be_hidden()
+    expect(result(page).get_by_role("heading", name="Review")).to_be_visible()
+    plan = result(page).get_by_role("table", name="What the plan says")
+    expect(plan).to_contain_text("Boost Refugee (Oslo, 2016–2017)")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) > 1
+    page.emulate_media(media="screen")
+
+    advice = "Recommendation: Combine quantitative and qualitative data"
+    result(page).get_by_role("link", name=advice).click()  # guidance on the chapter 6 page
+    expect(page).to_have_url(
+        re.compile(r"chapters/impact-measurement/#recommendation-combine-data$")
+    )
+    expect(page.locator("#recommendation-combine-data")).to_be_in_viewport()
+
+
+def test_indicators_picked_from_the_bank_join_the_plan(visit, axe_script: Path) -> None:
+    page = open_ready(visit)
+    page.get_by_text("Youth", exact=True).focus()
+    page.keyboard.press("Enter")  # open the domain
+    page.get_by_role("checkbox", name=re.compile("^Young people who joined the activity")).focus()
+    page.keyboard.press("Space")
+    assert axe_violations(page, axe_script) == []  # bank open, a box ticked
+    page.get_by_role("button", name="Add the ticked indicators").click()
+    expect(notice(page)).to_contain_text("The ticked indicators are added")
+    assert indicator_names(page) == ["Young people who joined the activity"]
+    expect(page.locator('select[name="indicators.0.level"]')).to_have_value("output")
+    expect(
+        page.get_by_role("checkbox", name=re.compile("^Young people who joined"))
+    ).not_to_be_checked()
+    page.get_by_role("button", name="Add the ticked indicators").click()
+    expect(notice(page)).to_have_text("Tick one or more indicators in the bank first.")
+    page.get_by_role("button", name="Restore earlier answers").click()
+    assert indicator_names(page) == []  # restore undoes the addition
+
+
+def test_plan_survives_reload_and_travels_by_file_and_csv(visit, browser, tmp_path: Path) -> None:
+    page = open_ready(visit)
+    load_example(page)
+    page.reload()
+    expect(page.get_by_label("Name of the effort")).to_have_value("Boost Refugee (Oslo, 2016–2017)")
+    assert indicator_names(page)[0] == "Refugees who received help"
+    expect(result(page).get_by_text("No measurement yet for")).to_be_visible(
+        timeout=READY_TIMEOUT_MS
+    )
+
+    with page.expect_download() as saved:
+        page.get_by_role("button", name="Save to a file").click()
+    plan = tmp_path / saved.value.suggested_filename
+    saved.value.save_as(plan)
+    exported = json.loads(plan.read_text(encoding="utf-8"))
+    assert exported["tool"] == "soimpact" and exported["version"] == 1
+
+    tables = {}
+    for name in ("indicators", "measurements"):
+        with page.expect_download() as csv_download:
+            page.get_by_role("button", name=f"Download the {name} (CSV)").click()
+        assert re.fullmatch(
+            rf"soimpact-{name}-\d{{4}}-\d{{2}}-\d{{2}}\.csv", csv_download.value.suggested_filename
+        )
+        tables[name] = Path(csv_download.value.path()).read_bytes().decode("utf-8")
+    assert tables["indicators"].startswith("\ufeffNo.,Indicator,Level on the chain")
+    assert tables["measurements"].count("\r\n") == 6  # header and five final results
+
+    fresh = browser.new_context()
+    try:
+        other = fresh.new_page()
+        other.goto(visit.base_url + PAGE)
+        expect(other.locator("form[data-ready=true]")).to_have_count(1, timeout=READY_TIMEOUT_MS)
+        other.get_by_label("Open a saved file").set_input_files(plan)
+        expect(other.locator(".guide-notice")).to_contain_text(f"Opened {plan.name}")
+        stored = other.evaluate("localStorage.getItem('samskaping-guide:tool:soimpact:current')")
+        assert json.loads(stored)["data"]["answers"] == exported["data"]["answers"]
+        expect(other.locator('input[name="indicators.5.name"]')).to_have_value(IMPACT)
+        expect(other.locator(".guide-result")).to_contain_text("No measurement yet for")
+    finally:
+        fresh.close()
+
+
+def write_plan(path: Path, answers: object, version: int = 1) -> Path:
+    envelope = {"format": "samskaping-guide", "tool": "soimpact", "version": version}
+    path.write_text(json.dumps({**envelope, "data": {"answers": answers}}), encoding="utf-8")
+    return path
+
+
+def test_hostile_files_are_refused_or_inert(visit, axe_script: Path, tmp_path: Path) -> None:
+    page = open_ready(visit)
+    load_example(page)
+    wrong = write_plan(tmp_path / "wrong.json", {"indicators.0.name": 5})
+    page.get_by_label("Open a saved file").set_input_files(wrong)
+    expect(notice(page)).to_contain_text("wrong.json was not opened")
+    expect(notice(page)).to_have_attribute("role", "alert")
+    assert axe_violations(page, axe_script) == []  # a refused file, announced
+    newer = write_plan(tmp_path / "newer.json", {}, version=99)
+    page.get_by_label("Open a saved file").set_input_files(newer)
+    expect(notice(page)).to_contain_text("saved by a newer version")
+    huge = tmp_path / "huge.json"
+    huge.write_bytes(b" " * 50_000_000)
+    page.get_by_label("Open a saved file").set_input_files(huge)
+    expect(notice(page)).to_contain_text("huge.json was not opened: huge.json is larger than 2 MB.")
+    assert indicator_names(page)[0] == "Refugees who received help"  # work untouched
+
+    script = '<img src=x onerror="window.pwned=1"><script>window.pwned=1</script>'
+    hostile = write_plan(
+        tmp_path / "hostile.json",
+        {"title": script, "indicators.0.name": script, "indicators.0.level": "impact"},
+    )
+    page.get_by_label("Open a saved file").set_input_files(hostile)
+    expect(notice(page)).to_contain_text("Opened hostile.json")
+    expect(page.locator('input[name="indicators.0.name"]')).to_have_value(script)
+    expect(result(page).get_by_role("table", name=re.compile("chain"))).to_contain_text(script)
+    assert page.locator(".guide-result img, .guide-result script").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert axe_violations(page, axe_script) == []  # imported

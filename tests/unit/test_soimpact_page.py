@@ -1,0 +1,127 @@
+"""The SoImpact worksheet's form and content: the form's names are the calculator's, the steps
+and chain come from impact.yml, and broken links into impact.yml fail with file, key and line."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from calculators.soimpact_plan import (
+    BANK_PICKS,
+    GROUP_TEXTS,
+    INDICATOR_CHOICES,
+    INDICATOR_DATES,
+    INDICATOR_TEXTS,
+    LEVELS,
+    MEASUREMENT_DATES,
+    MEASUREMENT_TEXTS,
+    PLAN_TEXTS,
+    STEP_CHECKS,
+)
+from calculators.soimpact_state import bank_ids
+from macros import render
+from macros.content import CONTENT_DIR, load_content
+from macros.schema import IndicatorBankFile
+from tests.unit.test_content import edit, error_of, line_of
+
+MODEL = load_content()
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A copy of the content that a test may break."""
+    return Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
+
+
+FORM = render("forms/soimpact.j2", model=MODEL, lang="en")
+
+
+def test_form_names_are_the_calculators_names() -> None:
+    names = set(re.findall(r' name="([^"]+)"', FORM))
+    relative = set(re.findall(r' data-name="([^"]+)"', FORM))
+    assert names == {*PLAN_TEXTS, BANK_PICKS}
+    assert relative == {
+        *GROUP_TEXTS,
+        *INDICATOR_TEXTS,
+        *INDICATOR_CHOICES,
+        *INDICATOR_DATES,
+        *MEASUREMENT_TEXTS,
+        *MEASUREMENT_DATES,
+    }
+
+
+def test_every_label_points_at_a_field() -> None:
+    ids = set(re.findall(r' id="(input-[^"]+)"', FORM))
+    assert set(re.findall(r' for="([^"]+)"', FORM)) == ids
+    labelled = len(re.findall(r"<label data-for=", FORM))
+    assert labelled == len(re.findall(r" data-name=", FORM)) - 1  # all but the hidden bank id
+
+
+def test_the_ten_steps_of_impact_yml_with_their_questions() -> None:
+    headings = re.findall(r'<h2 id="soimpact-step-[a-z-]+-title">([^<]+)</h2>', FORM)
+    assert len(headings) == 10
+    assert headings[0] == "Step 1: Describe the social problem"
+    assert headings[7] == "Step 8: Measure the starting point"
+    assert FORM.count('<ul class="soimpact-questions"') == 10
+    assert [step.id for step in MODEL.impact.steps] == list(STEP_CHECKS)
+
+
+def test_levels_offered_are_the_chain_after_its_contribution_factors() -> None:
+    select = re.search(r'<select data-name="level">(.*?)</select>', FORM, flags=re.DOTALL)
+    assert re.findall(r'<option value="([a-z-]*)">', select.group(1)) == ["", *LEVELS]
+
+
+def test_bank_offers_every_indicator_once() -> None:
+    ticked = re.findall(r'<input type="checkbox" name="bank" value="([^"]+)">', FORM)
+    assert sorted(ticked) == sorted(bank_ids(MODEL.model_dump(mode="json")))
+
+
+def test_operation_buttons_wait_for_the_script_and_carry_json() -> None:
+    buttons = re.findall(r"<button[^>]*data-operation=[^>]*>", FORM, flags=re.DOTALL)
+    assert len(buttons) == 2
+    for button in buttons:
+        assert " hidden" in button
+        payload = json.loads(re.search(r"data-payload='([^']+)'", button).group(1))
+        assert payload["lang"] == "en"
+
+
+def test_a_finding_linking_to_unknown_guidance_names_file_key_and_line(content: Path) -> None:
+    file = content / "soimpact.yml"
+    edit(file, "guide: step-zero-point\n", "guide: step-nowhere\n")
+    line = line_of(file, "guide: step-nowhere")
+    assert error_of(content) == (
+        f"{file}:{line}: findings.no-baseline.guide: unknown guidance 'step-nowhere'"
+    )
+
+
+def test_questions_must_follow_the_steps_of_impact_yml(content: Path) -> None:
+    file = content / "soimpact.yml"
+    edit(file, "  zero-point:\n", "  starting-point:\n")
+    assert error_of(content).endswith("questions: no questions for step 'zero-point'")
+
+
+def test_an_example_row_must_be_in_figure_8(content: Path) -> None:
+    file = content / "soimpact_examples.yml"
+    edit(file, "row: job-offers", "row: job-ofers")
+    line = line_of(file, "row: job-ofers")
+    assert error_of(content) == (
+        f"{file}:{line}: examples[0].indicators[3].row: no row 'job-ofers'"
+    )
+
+
+def test_bank_refuses_a_domain_without_every_level_and_repeated_ids() -> None:
+    data = MODEL.indicator_bank.model_dump(mode="json", exclude_none=True)
+    data["domains"][0]["indicators"] = [
+        i for i in data["domains"][0]["indicators"] if i["level"] != "impact"
+    ]
+    with pytest.raises(ValidationError, match="no indicator at level impact"):
+        IndicatorBankFile.model_validate(data)
+    data = MODEL.indicator_bank.model_dump(mode="json", exclude_none=True)
+    data["domains"][1]["indicators"].append(data["domains"][0]["indicators"][0])
+    with pytest.raises(ValidationError, match="used twice: employment-started"):
+        IndicatorBankFile.model_validate(data)
