@@ -20,8 +20,12 @@ BLOCKS = {
     *("header", "footer", "aside", "ul", "ol", "dl", "table", "tr", "figure", "summary", "a"),
 }
 SPOKEN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
-SCRIPT_MESSAGES = {"data-progress", "data-reset-done"}
-"""Phrases kept in the HTML for checklists.js to show."""
+SCRIPT_MESSAGES = {
+    *("data-progress", "data-reset-done", "data-done", "data-confirm", "data-nothing"),
+    *("data-failed", "data-menu", "data-search", "data-back", "data-remove-label"),
+    "data-item-label",
+}
+"""Phrases kept in the HTML for the page scripts (checklists, privacy, navigation, forms)."""
 WORD = re.compile(r"[A-Za-zÆØÅæøåÉé]+(?:'[a-z]+)?")
 ENGLISH_ONLY = frozenset(
     re.findall(

@@ -36,6 +36,8 @@ function fieldId(name) {
 function renumber(container) {
   const path = fullPath(container);
   const label = container.dataset.itemLabel || "Item";
+  // "Remove {item}" in the page's language, from the form (macros/templates/calculator.j2).
+  const removeLabel = container.closest("form")?.dataset.removeLabel || "Remove {item}";
   const items = container.querySelector(":scope > .guide-repeat-items").children;
   [...items].forEach((item, index) => {
     const prefix = `${path}.${index}`;
@@ -51,7 +53,7 @@ function renumber(container) {
     for (const labelElement of own("label[data-for]")) labelElement.htmlFor = `input-${prefix}.${labelElement.dataset.for}`;
     for (const slot of own("[data-error-for]")) slot.id = `${prefix}.${slot.dataset.errorFor}-error`;
     for (const heading of own("[data-item-number]")) heading.textContent = `${label} ${index + 1}`;
-    for (const remove of own("[data-repeat-remove]")) remove.setAttribute("aria-label", `Remove ${label.toLowerCase()} ${index + 1}`);
+    for (const remove of own("[data-repeat-remove]")) remove.setAttribute("aria-label", removeLabel.replace("{item}", `${label.toLowerCase()} ${index + 1}`));
     for (const nested of own("[data-repeat]")) {
       nested.dataset.repeatPath = `${prefix}.${nested.dataset.repeat}`;
       renumber(nested);

@@ -8,7 +8,8 @@
 // - Cache Storage caches starting "samskaping-guide-" (an offline copy, when there is one);
 // - service workers registered for this site's path.
 // Caches and service workers only exist in secure contexts (https, localhost): elsewhere the
-// browser has none to delete.
+// browser has none to delete. The words (confirm, done, nothing, failed) come from the button's
+// data attributes, written in the page's language; "{error}" in data-failed is the reason.
 
 const ROOT = new URL("../../", import.meta.url);
 const PREFIXES = Object.freeze({
@@ -16,17 +17,6 @@ const PREFIXES = Object.freeze({
   theme: `${ROOT.pathname}.`,
   cache: "samskaping-guide-",
 });
-const MESSAGES = Object.freeze({
-  confirm:
-    "Delete everything this guide keeps in this browser, including saved work? " +
-    "This cannot be undone.",
-  done:
-    "Done. Everything this guide kept in this browser is deleted. " +
-    "Files you exported are not affected.",
-  nothing: "There was nothing to delete: this guide keeps nothing in this browser now.",
-  failed: "Not everything could be deleted",
-});
-
 function guideKeys(storage) {
   return Object.keys(storage).filter(
     (key) => key.startsWith(PREFIXES.storage) || key.startsWith(PREFIXES.theme),
@@ -55,8 +45,9 @@ async function unregisterServiceWorkers() {
   return mine.length;
 }
 
-async function deleteAll(status) {
-  if (!window.confirm(MESSAGES.confirm)) return;
+async function deleteAll(button, status) {
+  const words = button.dataset;
+  if (!window.confirm(words.confirm)) return;
   status.textContent = "";
   try {
     const removed =
@@ -64,18 +55,16 @@ async function deleteAll(status) {
       clearStorage(sessionStorage) +
       (await clearCaches()) +
       (await unregisterServiceWorkers());
-    status.textContent = removed ? MESSAGES.done : MESSAGES.nothing;
+    status.textContent = removed ? words.done : words.nothing;
   } catch (error) {
-    status.textContent =
-      `${MESSAGES.failed}: ${error.message}. ` +
-      "Your browser's settings can delete this site's data too.";
+    status.textContent = words.failed.replace("{error}", error.message);
   }
 }
 
 function setupDeleteButtons() {
   for (const button of document.querySelectorAll("[data-guide-delete-data]")) {
     const status = document.getElementById(button.dataset.guideDeleteData);
-    button.addEventListener("click", () => deleteAll(status));
+    button.addEventListener("click", () => deleteAll(button, status));
     button.closest("[hidden]")?.removeAttribute("hidden");
   }
 }
