@@ -15,8 +15,16 @@ from sitebuild.languages import I18N_PLUGIN, Language, languages_from
 ROOT = Path(__file__).resolve().parents[2]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose MkDocs tags (``!ENV``) the languages do not depend on."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, tag, node: None)
+
+
 def _configured_languages() -> tuple[Language, ...]:
-    plugins = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["plugins"]
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    plugins = yaml.load(text, Loader=_ConfigLoader)["plugins"]
     i18n = next(plugin[I18N_PLUGIN] for plugin in plugins if I18N_PLUGIN in plugin)
     return languages_from(i18n["languages"])
 

@@ -411,6 +411,7 @@ def test_csv_through_the_runtime_names_its_table() -> None:
 def test_words_fall_back_to_english_and_write_numbers_in_the_language() -> None:
     model = copy.deepcopy(MODEL)
     model["soimpact"]["messages"]["decimal-mark"]["nb"] = ","
+    model["soimpact"]["messages"]["step-done"]["nb"] = None
     words = Words(model, "nb")
     assert words.number(1234.5) == "1234,5" and words.number(-2) == "−2"
     assert words("step-done") == "Done"

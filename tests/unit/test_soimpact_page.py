@@ -38,7 +38,7 @@ def content(tmp_path: Path) -> Path:
     return Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
 
 
-FORM = render("forms/soimpact.j2", model=MODEL, lang="en")
+FORM = render("forms/soimpact.j2", model=MODEL, lang="en", labels=MODEL.ui.labels)
 
 
 def test_form_names_are_the_calculators_names() -> None:
