@@ -86,6 +86,13 @@ def axe_violations(page: Page, axe_script: Path, *, within: str | None = None) -
     if not page.evaluate("typeof window.axe === 'object'"):
         # Run, then drop the script element: axe stays loaded, the page's HTML stays the page's.
         page.add_script_tag(path=str(axe_script)).evaluate("script => script.remove()")
+    # Judge the page at rest: a control still fading in (Material's "back to top") has no
+    # contrast yet. Endless animations (a progress bar) are not waited for.
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+               .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+               .map(a => a.finished.catch(() => null)))"""
+    )
     results = page.evaluate(
         """([tags, within]) => axe.run(within ? document.querySelector(within) : document, {
                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
