@@ -19,14 +19,14 @@ def test_menu_opens_moves_focus_in_and_reaches_another_page(visit_zoomed) -> Non
     expect(page.locator(MENU)).to_have_text("Menu")  # read out; the icon has no text
     page.keyboard.press("Enter")
     # The page's own section is open: focus starts on its "back" button, which is visible.
-    back = page.locator('label.md-nav__title[for="__nav_2"]')
+    back = page.locator('label.md-nav__title[for="__nav_3"]')  # "The model"
     expect(back).to_be_focused()
     assert focus_problem(page) is None
     page.keyboard.press("Space")  # back to the top level of the menu
-    expect(page.locator('label.md-nav__link[for="__nav_2"]')).to_be_focused()
-    tab_to(page, 'label.md-nav__link[for="__nav_3"]')  # the "Tools" section
+    expect(page.locator('label.md-nav__link[for="__nav_3"]')).to_be_focused()
+    tab_to(page, 'label.md-nav__link[for="__nav_5"]')  # the "Tools" section
     page.keyboard.press("Enter")
-    expect(page.locator('label.md-nav__title[for="__nav_3"]')).to_be_focused()
+    expect(page.locator('label.md-nav__title[for="__nav_5"]')).to_be_focused()
     tab_to(page, f"{DRAWER} a[href$='tools/matrix/']")
     page.keyboard.press("Enter")
     expect(page).to_have_url(visit_zoomed.base_url + "tools/matrix/")
