@@ -1,5 +1,6 @@
 """The calculators from the command line, on files saved by the page; one command per tool.
 
+python -m calculators matrix FILE.json ...            # each file's position, one JSON line each
 python -m calculators assessment FILE.json ...        # many responses, one group result
 python -m calculators soimpact review PLAN.json       # steps, review, progress as JSON
 python -m calculators soimpact csv PLAN.json --out D  # the indicator and measurement CSVs
@@ -10,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from calculators import assessment_cli, soimpact_cli
+from calculators import assessment_cli, matrix_cli, soimpact_cli
 
-COMMANDS = (assessment_cli, soimpact_cli)
+COMMANDS = (matrix_cli, assessment_cli, soimpact_cli)
 
 
 def main(argv: list[str] | None = None) -> int:

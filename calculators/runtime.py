@@ -53,7 +53,13 @@ class Tool:
 
 
 TOOLS: dict[str, Tool] = {
-    "matrix": Tool(version=matrix.VERSION, compute=matrix.compute, clean=matrix.clean),
+    "matrix": Tool(
+        version=matrix.VERSION,
+        compute=matrix.compute,
+        clean=matrix.clean,
+        operations=matrix.OPERATIONS,
+        table=matrix.table,
+    ),
     "assessment": Tool(
         version=assessment_files.VERSION,
         compute=assessment_view.compute,

@@ -29,3 +29,17 @@ def document(
         + "".join(body)
         + "</svg>"
     )
+
+
+def element(tag: str, **values: str | float) -> str:
+    """An empty element such as ``rect``, ``circle``, ``polygon`` or ``line``."""
+    return f"<{tag} {attrs(**values)}/>"
+
+
+def lines(x: float, y: float, content: list[str], height: float, **extra: str | float) -> str:
+    """Several lines of text, one ``tspan`` each, the first at ``y`` and the rest below it."""
+    spans = "".join(
+        f"<tspan {attrs(x=x, dy=0 if index == 0 else height)}>{escape(line)}</tspan>"
+        for index, line in enumerate(content)
+    )
+    return f"<text {attrs(x=x, y=y, **extra)}>{spans}</text>"

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from calculators.runtime import TOOLS
 from calculators.savefile import FORMAT
+from macros import matrix_page
 from macros.pages import Pages
 from macros.schema import Source, Text
 
@@ -112,6 +113,13 @@ def define_env(env: Any) -> None:
     @env.macro
     def matrix_table() -> Markup:
         return pages.fragment("matrix_table.j2", matrix=build.model.matrix)
+
+    @env.macro
+    def matrix_scoring() -> Markup:
+        """How the matrix calculator places a project: the rule and every answer's points."""
+        tool = build.model.matrix_tool
+        scoring = matrix_page.scoring(build.model, pages.lang)
+        return pages.fragment("matrix_scoring.j2", tool=tool, **scoring)
 
     @env.macro
     def calculator(name: str) -> Markup:

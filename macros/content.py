@@ -149,7 +149,7 @@ def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
         for i, area in enumerate(model.assessment.areas)
         if area.id not in (values if area.kind == "value" else fields)
     ]
-    return problems + _soimpact_references(model)
+    return problems + _soimpact_references(model) + _matrix_tool_references(model)
 
 
 def _soimpact_references(model: Model) -> list[tuple[str, KeyPath, str]]:
@@ -190,6 +190,36 @@ def _soimpact_references(model: Model) -> list[tuple[str, KeyPath, str]]:
             for j, row in enumerate(indicator.row for indicator in example.indicators)
             if row not in rows
         ]
+    return problems
+
+
+def _matrix_tool_references(model: Model) -> list[tuple[str, KeyPath, str]]:
+    """The matrix calculator's links: factors, cases, cells and axis levels; and each worked
+    example's expected cell must be the one its two answers on responsibility pick."""
+    tool = model.matrix_tool
+    factors = {factor.id for factor in model.collaboration.factors}
+    cases = {case.id for case in model.cases.cases}
+    cells = {(cell.planning, cell.production): cell.id for cell in model.matrix.cells}
+    file = "matrix_tool.yml"
+    problems = [
+        (file, ("determinants", i, "factor"), f"unknown factor {q.factor!r}")
+        for i, q in enumerate(tool.determinants)
+        if q.factor not in factors
+    ]
+    for i, example in enumerate(tool.examples):
+        if example.case is not None and example.case not in cases:
+            problems.append((file, ("examples", i, "case"), f"unknown case {example.case!r}"))
+        axes = (example.answers.get("planning"), example.answers.get("production"))
+        if cells.get(axes) != example.expected:
+            problems.append(
+                (file, ("examples", i, "expected"), f"the answers give {cells.get(axes)!r}")
+            )
+    if set(tool.cell_advice) != set(cells.values()):
+        problems.append((file, ("cell_advice",), "needs advice for each of the nine cells"))
+    for axis in ("planning", "production"):
+        levels = {level.id for level in getattr(model.matrix, axis).levels}
+        if set(tool.moves.get(axis, {})) != levels:
+            problems.append((file, ("moves", axis), "needs a step to each level of the axis"))
     return problems
 
 

@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-
-def doc_url(doc: str) -> str:
-    """The site URL of a page under ``docs/``: 'fields/anchoring.md#x' → 'fields/anchoring/#x'."""
-    path, _, anchor = doc.partition("#")
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        url = ""
-    elif stem.endswith("/index"):
-        url = stem.removesuffix("index")
-    else:
-        url = stem + "/"
-    return url + (f"#{anchor}" if anchor else "")
+from calculators.view import doc_url
 
 
 def relative_url(doc: str, from_url: str) -> str:

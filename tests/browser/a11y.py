@@ -87,12 +87,11 @@ def axe_violations(page: Page, axe_script: Path, *, within: str | None = None) -
         # Run, then drop the script element: axe stays loaded, the page's HTML stays the page's.
         page.add_script_tag(path=str(axe_script)).evaluate("script => script.remove()")
     # Judge the page at rest: a control still fading in (Material's "back to top") has no
-    # contrast yet. Endless animations (a progress bar) are not waited for.
+    # contrast yet. Two frames first, so a transition that a scroll just asked for has started.
     page.evaluate(
-        """() => Promise.all(document.getAnimations()
-               .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
-               .map(a => a.finished.catch(() => null)))"""
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
     )
+    settle(page)
     results = page.evaluate(
         """([tags, within]) => axe.run(within ? document.querySelector(within) : document, {
                runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
@@ -123,7 +122,10 @@ def without_motion(page: Page) -> Iterator[Page]:
 
 
 def settle(page: Page) -> None:
-    """Wait for running CSS transitions and animations to end: judge what a person sees."""
+    """Wait for running CSS transitions and animations to end: judge what a person sees.
+
+    Endless animations (a progress bar) are not waited for.
+    """
     _probe(page, "settled")
 
 

@@ -48,11 +48,16 @@ def test_a_bad_file_is_refused_with_a_reason(text: str, reason: str) -> None:
 
 
 def test_hostile_text_is_kept_as_text_for_the_page_to_escape() -> None:
-    state = {"answers": {"planning": "<img src=x onerror=alert(1)>"}}
+    hostile = "<img src=x onerror=alert(1)>"
+    state = {"answers": {"participant": hostile, "planning": "together", "production": "together"}}
     result = import_text(json.dumps(envelope("matrix", 1, state)))
     assert result == {"ok": True, "state": state}
     computed = handle({"action": "compute", "tool": "matrix", "state": state}, MODEL)
-    assert computed["ok"] is False  # not a level of the matrix: reported next to its field
+    assert computed["ok"] is True  # shown as text; the page inserts it with textContent
+    assert hostile in json.dumps(computed, ensure_ascii=False)
+    # A choice that is not a level of the matrix is refused on import, not kept.
+    odd = {"answers": {"planning": hostile}}
+    assert import_text(json.dumps(envelope("matrix", 1, odd)))["ok"] is False
 
 
 @given(st.text(max_size=300))

@@ -26,16 +26,16 @@ function listItem(item) {
 // A table or chart wider than the result scrolls inside its wrapper or figure; a scrolling region
 // must be reachable by keyboard (WCAG 2.1.1), so it joins the tab order, named by its caption,
 // only then.
-const overflowing = new ResizeObserver((entries) => {
-  for (const { target } of entries) {
-    if (target.scrollWidth > target.clientWidth) {
-      Object.assign(target, { tabIndex: 0, role: "region" });
-      target.setAttribute("aria-label", target.querySelector("caption, figcaption")?.textContent ?? "");
-    } else {
-      for (const name of ["tabindex", "role", "aria-label"]) target.removeAttribute(name);
-    }
+function markOverflow(box) {
+  if (box.scrollWidth > box.clientWidth) {
+    Object.assign(box, { tabIndex: 0, role: "region" });
+    box.setAttribute("aria-label", box.querySelector("caption, figcaption")?.textContent ?? "");
+  } else {
+    for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
   }
-});
+}
+
+const overflowing = new ResizeObserver((entries) => entries.forEach(({ target }) => markOverflow(target)));
 
 function table(block) {
   const wrap = element("div", undefined, { className: "guide-table-wrap" });
@@ -77,12 +77,23 @@ const RENDERERS = Object.freeze({
     button.addEventListener("click", () => onOperation(block.op, block.payload ?? {}));
     return button;
   },
+  // A group of blocks, e.g. so that print styles can lay out one part of a result apart.
+  section: (block, onOperation) => {
+    const section = element("section", undefined, { className: `guide-section-${block.name}` });
+    section.append(...block.blocks.map((inner) => renderBlock(inner, onOperation)));
+    return section;
+  },
 });
 
+function renderBlock(block, onOperation) {
+  const render = RENDERERS[block.type];
+  if (!render) throw new Error(`unknown result block ${block.type}`);
+  return render(block, onOperation);
+}
+
 export function renderBlocks(target, blocks, onOperation) {
-  target.replaceChildren(...blocks.map((block) => {
-    const render = RENDERERS[block.type];
-    if (!render) throw new Error(`unknown result block ${block.type}`);
-    return render(block, onOperation);
-  }));
+  target.replaceChildren(...blocks.map((block) => renderBlock(block, onOperation)));
+  // Judged at once too: the observer only reports after the next layout, and a result must never
+  // be seen with a scrolling table that the keyboard cannot reach.
+  target.querySelectorAll(".guide-table-wrap, figure").forEach(markOverflow);
 }

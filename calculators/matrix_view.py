@@ -1,0 +1,381 @@
+"""The matrix calculator's result in words: the blocks the page shows, in the page's language.
+
+Everything here reads the language-neutral report of ``calculators.matrix_score`` and
+``calculators.matrix_group`` and the texts of ``content/``; no decision is made here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators import matrix_chart as chart
+from calculators import view
+from calculators.matrix_score import (
+    AXES,
+    PARTICIPANT,
+    ROLES,
+    Model,
+    determinants,
+    say,
+    text,
+)
+
+Assessment = dict[str, Any]
+
+
+class Words:
+    """Names of cells, questions and answers in one language."""
+
+    def __init__(self, model: Model, lang: str) -> None:
+        self.model = model
+        self.lang = lang
+        self.tool = model["matrix_tool"]
+        self.cells = {cell["id"]: cell for cell in model["matrix"]["cells"]}
+        self.questions = {q["id"]: q for q in determinants(model)}
+        self.roles = {role["id"]: role for role in self.tool["roles"]}
+
+    def say(self, key: str, **values: object) -> str:
+        return say(self.model, key, self.lang, **values)
+
+    def t(self, value: dict[str, str]) -> str:
+        return text(value, self.lang)
+
+    def cell(self, cell_id: str) -> str:
+        return self.t(self.cells[cell_id]["name"])
+
+    def question(self, name: str) -> str:
+        if name in AXES:
+            return self.t(self.model["matrix"][name]["title"])
+        if name == ROLES:
+            return self.say("roles-heading")
+        return self.t(self.questions[name]["title"])
+
+    def answer(self, name: str, answer: str | None) -> str:
+        if answer is None:
+            return self.say("open-answer")
+        if name in AXES:
+            levels = self.model["matrix"][name]["levels"]
+            return self.t(next(level for level in levels if level["id"] == answer)["label"])
+        if name == ROLES:
+            return self.t(self.roles[answer]["name"])
+        options = self.questions[name]["options"]
+        return self.t(next(option for option in options if option["id"] == answer)["label"])
+
+    def roles_list(self, ids: list[str]) -> str:
+        return ", ".join(self.t(self.roles[role]["name"]) for role in ids)
+
+    def position(self, assessment: Assessment | None) -> str:
+        if assessment is None:
+            return self.say("no-answer")
+        position = assessment["position"]
+        if position is None:
+            return self.say("position-none")
+        low, high = position["low"], position["high"]
+        return str(low) if low == high else f"{low}–{high}"
+
+    def pages(self, ids: list[str]) -> view.Block:
+        """Links to the guide's pages named by id, each once."""
+        pages = [self.tool["pages"][page] for page in dict.fromkeys(ids)]
+        return view.links([(self.t(page["label"]), view.doc_url(page["page"])) for page in pages])
+
+
+def _headline(now: Assessment, words: Words) -> list[view.Block]:
+    position = now["position"]
+    if position is None:
+        where = words.say("continuum-none")
+    else:
+        half = words.say("thick-half" if now["shared"] == 2 else "thin-half")
+        top = now["scale"]
+        if position["low"] == position["high"]:
+            where = words.say("continuum-position", position=position["low"], top=top, half=half)
+        else:
+            where = words.say(
+                "continuum-range", low=position["low"], high=position["high"], top=top, half=half
+            )
+    cell = words.cells[now["cell"]]
+    return [
+        view.heading(words.cell(now["cell"])),
+        view.paragraph(words.t(cell["description"])),
+        view.paragraph(where),
+    ]
+
+
+def _charts(report: dict[str, Any], words: Words) -> list[view.Block]:
+    now, goal = report["now"], report["goal"]
+    path = [step["cell"] for step in report["steps"] if step["kind"] == "axis"]
+    title = words.t(words.model["matrix"]["messages"]["chart-title"])
+    matrix = chart.draw_matrix(
+        words.model, words.lang, now["cell"], goal["cell"] if goal else None, path
+    )
+    blocks = [view.figure(matrix, title)]
+    goal_position = goal["position"] if goal else None
+    if now["position"] or goal_position:
+        continuum = chart.draw_continuum(
+            words.model, words.lang, now["position"], goal_position, now["scale"]
+        )
+        blocks.append(view.figure(continuum, words.say("continuum-title")))
+    return blocks
+
+
+def _counted(assessment: Assessment, words: Words) -> list[tuple[str, str | int]]:
+    """(answer, points) for each row of the why-table: cell, responsibility, questions, roles,
+    position. The axes pick the half of the continuum; each other answer adds its points."""
+    start = assessment["position"]["start"] if assessment["position"] else None
+    half = ["shared-none", "shared-one", "shared-both"][assessment["shared"]]
+    empty = words.say("no-answer")
+    pairs: list[tuple[str, str | int]] = [
+        (words.cell(assessment["cell"]), empty),
+        *((words.answer(axis, assessment[axis]), empty) for axis in AXES),
+        (words.say(half), empty if start is None else start),
+    ]
+    for entry in assessment["answers"]:
+        if entry["points"] is None:
+            points = words.say("open-points", max=entry["max"])
+        elif start is None:
+            points = words.say("not-counted", points=entry["points"])
+        else:
+            points = f"+{entry['points']}"
+        pairs.append((words.answer(entry["question"], entry["answer"]), points))
+    present = assessment["roles"]["present"]
+    pairs.append((words.roles_list(present) if present else empty, empty))
+    pairs.append((empty, words.position(assessment)))
+    return pairs
+
+
+def _why(now: Assessment, goal: Assessment | None, words: Words) -> list[view.Block]:
+    """Every answer, now and for the goal, with its share of the position: no black box.
+
+    This table is also the data behind both charts (the cells and the positions)."""
+    labels = [
+        words.say("col-cell"),
+        *(words.question(axis) for axis in AXES),
+        words.say("responsibility-row"),
+        *(words.question(entry["question"]) for entry in now["answers"]),
+        words.question(ROLES),
+        words.say("position-row"),
+    ]
+    columns = [_counted(now, words)] + ([_counted(goal, words)] if goal else [])
+    head = [words.say("col-question"), words.say("now"), words.say("col-points")]
+    if goal:
+        head += [words.say("goal"), words.say("col-points")]
+    rows: list[list[str | int | float]] = [
+        [label, *(value for column in columns for value in column[index])]
+        for index, label in enumerate(labels)
+    ]
+    return [
+        view.heading(words.say("why-heading"), 3),
+        view.paragraph(words.say("why-intro"), tone="screen-only"),
+        view.table(words.say("why-caption"), head, rows),
+    ]
+
+
+def _checks(now: Assessment, words: Words) -> list[view.Block]:
+    if not now["conflicts"]:
+        return []
+    found = []
+    for conflict in now["conflicts"]:
+        if conflict["question"] == ROLES:
+            source = words.roles[conflict["answer"]]
+        else:
+            options = words.questions[conflict["question"]]["options"]
+            source = next(o for o in options if o["id"] == conflict["answer"])
+        found.append(words.t(source["conflict"]["message"]))
+    return [view.heading(words.say("check-heading"), 3), view.items(found)]
+
+
+def _roles(now: Assessment, words: Words) -> list[view.Block]:
+    present, missing = now["roles"]["present"], now["roles"]["missing"]
+    blocks = [view.heading(words.say("roles-result-heading"), 3)]
+    if present:
+        blocks.append(view.paragraph(words.say("roles-present", roles=words.roles_list(present))))
+    else:
+        blocks.append(view.paragraph(words.say("roles-none-present")))
+    if not missing:
+        blocks.append(view.paragraph(words.say("roles-all")))
+        return blocks
+    blocks.append(view.items([words.t(words.roles[role]["missing"]) for role in missing]))
+    blocks.append(words.pages([words.roles[role]["read"] for role in missing]))
+    return blocks
+
+
+def _advice(now: Assessment, words: Words) -> list[view.Block]:
+    """The cell's advice, then advice for each answer at the thin end of its question."""
+    cell_advice = words.tool["cell_advice"][now["cell"]]
+    advice, read = [words.t(cell_advice["text"])], list(cell_advice["read"])
+    for entry in now["answers"]:
+        if entry["points"] == 0:
+            question = words.questions[entry["question"]]
+            advice.append(words.t(question["advice"]))
+            read.append(question["read"])
+    return [
+        view.heading(words.say("advice-heading"), 3),
+        view.items(advice),
+        view.paragraph(words.say("read-more")),
+        words.pages(read),
+    ]
+
+
+def _step(step: dict[str, Any], words: Words) -> str:
+    if step["kind"] == "axis":
+        move = words.t(words.tool["moves"][step["question"]][step["to"]])
+        line = words.say(
+            "step-axis",
+            question=words.question(step["question"]),
+            **{"from": words.answer(step["question"], step["from"])},
+            to=words.answer(step["question"], step["to"]),
+            advice=move,
+        )
+        return f"{line} {words.say('step-cell', cell=words.cell(step['cell']))}"
+    if step["kind"] == "determinant":
+        question = words.questions[step["question"]]
+        return words.say(
+            f"step-{step['direction']}",
+            question=words.question(step["question"]),
+            advice=words.t(question[step["direction"]]),
+        )
+    role = words.roles[step["role"]]
+    if step["change"] == "added":
+        return words.say("role-added", role=words.t(role["name"]), advice=words.t(role["missing"]))
+    return words.say("role-dropped", role=words.t(role["name"]))
+
+
+def _goal(report: dict[str, Any], words: Words) -> list[view.Block]:
+    now, goal = report["now"], report["goal"]
+    blocks = [view.heading(words.say("goal-heading"), 3)]
+    if goal is None:
+        return [*blocks, view.paragraph(words.say("goal-none"))]
+    blocks.append(view.paragraph(words.say("goal-summary", cell=words.cell(goal["cell"]))))
+    blocks.append(view.paragraph(words.say(f"goal-{report['direction']}")))
+    if not report["steps"]:
+        return [*blocks, view.paragraph(words.say("goal-no-steps"))]
+    if goal["cell"] == now["cell"]:
+        blocks.append(view.paragraph(words.say("goal-same")))
+    return [
+        *blocks,
+        view.heading(words.say("steps-heading"), 4),
+        view.items([_step(step, words) for step in report["steps"]], ordered=True),
+    ]
+
+
+def _disagreements(comparisons: list[dict[str, Any]], names: list[str], words: Words) -> list[str]:
+    found = []
+    for entry in comparisons:
+        if entry["agree"]:
+            continue
+        answers = "; ".join(
+            words.say(
+                "disagree-answer",
+                answer=_compared_answer(entry["question"], answer, words),
+                names=", ".join(names[i] for i in members),
+            )
+            for answer, members in entry["answers"].items()
+        )
+        found.append(
+            words.say(
+                "disagree-item",
+                question=_compared_question(entry["question"], words),
+                answers=answers,
+            )
+        )
+    return found
+
+
+def _compared_question(question: str, words: Words) -> str:
+    if question == "goal-cell":
+        return words.say("goal-cell-question")
+    if question.startswith(f"{ROLES}."):
+        role = words.roles[question.split(".", 1)[1]]
+        return words.say("role-question", role=words.t(role["name"]))
+    return words.question(question)
+
+
+def _compared_answer(question: str, answer: str, words: Words) -> str:
+    if question == "goal-cell":
+        return words.cell(answer)
+    if question.startswith(f"{ROLES}."):
+        return words.say("role-yes" if answer == "yes" else "role-no")
+    return words.answer(question, answer)
+
+
+def group_blocks(group: dict[str, Any] | None, words: Words, level: int) -> list[view.Block]:
+    """Everyone on one matrix, a table of who is where, where they agree and disagree."""
+    blocks = [view.heading(words.say("group-result-heading"), level)]
+    if not group:
+        return [view.section("screen-only", [*blocks, view.paragraph(words.say("group-none"))])]
+    members = group["members"]
+    names = [f"{index}. {member['name']}" for index, member in enumerate(members, 1)]
+    placed: dict[str, list[int]] = {}
+    for number, member in enumerate(members, 1):
+        placed.setdefault(member["now"]["cell"], []).append(number)
+    blocks.append(
+        view.figure(
+            chart.draw_group(words.model, words.lang, placed), words.say("group-chart-title")
+        )
+    )
+    head = [
+        words.say("col-number"),
+        words.say("col-name"),
+        words.say("col-cell"),
+        words.say("col-position"),
+        words.say("col-goal"),
+    ]
+    rows: list[list[str | int | float]] = [
+        [
+            number,
+            member["name"],
+            words.cell(member["now"]["cell"]),
+            words.position(member["now"]),
+            words.cell(member["goal"]["cell"]) if member["goal"] else words.say("no-answer"),
+        ]
+        for number, member in enumerate(members, 1)
+    ]
+    blocks.append(view.table(words.say("group-caption"), head, rows))
+    agreed = [
+        _compared_question(entry["question"], words)
+        for entry in group["comparisons"]
+        if entry["agree"]
+    ]
+    disagreed = _disagreements(group["comparisons"], names, words)
+    blocks.append(view.heading(words.say("disagree-heading"), level + 1))
+    blocks.append(
+        view.items(disagreed) if disagreed else view.paragraph(words.say("disagree-none"))
+    )
+    blocks.append(view.heading(words.say("agree-heading"), level + 1))
+    blocks.append(
+        view.paragraph(words.say("agree", questions=", ".join(agreed)))
+        if agreed
+        else view.paragraph(words.say("agree-none"))
+    )
+    offset = 1 if members[0]["you"] else 0
+    for index, member in enumerate(members[offset:]):
+        label = words.say("remove-participant", name=f"{index + offset + 1}. {member['name']}")
+        blocks.append(view.button(label, "remove-participant", {"index": index}))
+    blocks.append(view.button(words.say("remove-all"), "remove-participants", {}))
+    return blocks
+
+
+def blocks(
+    report: dict[str, Any], answers: dict[str, Any], model: Model, lang: str
+) -> list[view.Block]:
+    """All result blocks: position, charts, reasons, checks, roles, advice, goal, group."""
+    words = Words(model, lang)
+    now = report["now"]
+    if now is None:
+        return group_blocks(report["group"], words, level=2)
+    name = answers.get(PARTICIPANT)
+    by = [view.paragraph(words.say("answered-by", name=name))] if name else []
+    heading, *headline = _headline(now, words)
+    summary = [
+        *headline,
+        *by,
+        *_charts(report, words),
+        *_why(now, report["goal"], words),
+    ]
+    details = [
+        *_checks(now, words),
+        *_roles(now, words),
+        *_advice(now, words),
+        *_goal(report, words),
+        *group_blocks(report["group"], words, level=3),
+    ]
+    return [heading, view.section("summary", summary), view.section("details", details)]

@@ -1,0 +1,124 @@
+"""The matrix page's parts built from content: the form, the scoring rule, the worked examples."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from calculators import matrix_score as score
+from calculators.runtime import handle
+from macros import matrix_page, render
+from macros.content import load_content
+from tests.unit.test_matrix import MODEL
+
+TYPED = load_content()
+
+
+class Fields(HTMLParser):
+    """Names, ids and label targets of a rendered form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+        self.ids: set[str] = set()
+        self.errors: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("name"):
+            self.names.add(found["name"])
+        if found.get("id"):
+            self.ids.add(found["id"])
+        if found.get("class") == "guide-error":
+            self.errors.add(found["id"])
+
+
+def form_html(lang: str = "en") -> str:
+    return render("forms/matrix.j2", model=TYPED, lang=lang, labels=TYPED.ui.labels)
+
+
+def test_the_form_asks_every_question_the_calculator_reads_in_both_columns() -> None:
+    fields = Fields()
+    fields.feed(form_html())
+    assert fields.names == score.answer_names(MODEL)
+    for name in fields.names - {"participant"}:
+        assert f"field-{name}" in fields.ids
+        assert f"{name}-error" in fields.errors
+
+
+def test_the_form_offers_not_sure_and_no_goal_but_never_for_a_required_answer() -> None:
+    html = form_html()
+    assert 'name="planning" value=""' not in html
+    assert 'name="desired.planning" value=""' in html
+    assert 'name="duration" value=""' in html
+    assert html.count("(required)") == 2
+
+
+def test_the_scoring_rule_shows_every_answers_points() -> None:
+    context = matrix_page.scoring(TYPED, "en")
+    assert (context["width"], context["top"]) == (50, 100)
+    html = render(
+        "matrix_scoring.j2", tool=TYPED.matrix_tool, lang="en", labels=TYPED.ui.labels, **context
+    )
+    assert "in the thin half, from 0 to 50" in html
+    assert "from 50 to 100" in html
+    for question in score.determinants(MODEL):
+        for option in question["options"]:
+            assert f"<td>+{option['points']}</td>" in html
+    assert html.count("<td>+") == sum(len(q["options"]) for q in score.determinants(MODEL))
+
+
+@pytest.mark.parametrize("example", MODEL["matrix_tool"]["examples"], ids=lambda e: e["id"])
+def test_each_example_button_loads_exactly_its_answers(example: dict) -> None:
+    html = form_html()
+    payload = json.dumps({"example": example["id"]})
+    assert f"data-payload='{payload}'" in html
+    state = {"answers": {"planning": "professionals"}, "participants": []}
+    request = {"action": "operate", "tool": "matrix", "op": "load-example", "state": state}
+    response = handle({**request, "payload": json.loads(payload)}, MODEL)
+    assert response == {"ok": True, "state": {**state, "answers": example["answers"]}}
+
+
+def test_an_unknown_example_is_refused() -> None:
+    request = {"action": "operate", "tool": "matrix", "op": "load-example", "state": {}}
+    response = handle({**request, "payload": {"example": "nowhere"}}, MODEL)
+    assert response == {"ok": False, "message": "There is no such example."}
+
+
+def test_examples_show_their_case_and_cell() -> None:
+    html = form_html()
+    assert html.count('<section class="guide-card" id="example-') == len(TYPED.matrix_tool.examples)
+    assert "Sisters in Business" in html  # the title comes from cases.yml
+    assert "Handbook ch. 4, p. 35" in html  # and so does the page of the case
+    assert "Load the example: A tendered service" in html
+    assert html.count(" hidden>Load the example") == len(TYPED.matrix_tool.examples)
+
+
+def test_content_mistakes_in_the_matrix_tool_name_file_and_line(tmp_path) -> None:
+    """References to other files (factors, cases, cells, levels) are checked at load."""
+    import shutil
+
+    from macros.content import CONTENT_DIR, ContentError
+
+    shutil.copytree(CONTENT_DIR, tmp_path / "content")
+    file = tmp_path / "content" / "matrix_tool.yml"
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text.replace("    case: evjemoen\n", "    case: evje\n"), encoding="utf-8")
+    with pytest.raises(
+        ContentError, match=r"matrix_tool.yml:\d+: examples\[2\].case: unknown case 'evje'"
+    ):
+        load_content(tmp_path / "content")
+    file.write_text(text.replace("    factor: duration\n", "    factor: time\n"), encoding="utf-8")
+    with pytest.raises(ContentError, match=r"determinants\[2\].factor: unknown factor 'time'"):
+        load_content(tmp_path / "content")
+    file.write_text(text.replace("  no-activity:\n", "  no-activty:\n"), encoding="utf-8")
+    with pytest.raises(ContentError, match="cell_advice: needs advice for each of the nine cells"):
+        load_content(tmp_path / "content")
+    wrong = text.replace("    expected: thin-planning\n", "    expected: co-production\n")
+    file.write_text(wrong, encoding="utf-8")
+    with pytest.raises(
+        ContentError, match=r"examples\[1\].expected: the answers give 'thin-planning'"
+    ):
+        load_content(tmp_path / "content")
