@@ -153,8 +153,12 @@ def on_page_context(
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    """Theme pages (404.html) are no page in any language: no switcher, no alternates."""
+    """Theme pages (404.html) are no page in any language: no switcher, no alternates. Their
+    controls speak the default language (the root's, where the 404 page lives)."""
+    build: SiteBuild = config.extra["build"]
+    language = build.languages[0]
     config.extra["alternate"] = []
+    context["guide"] = PageLanguage(language, lambda key: build.label(key, language))
     return context
 
 

@@ -11,13 +11,13 @@ const OPENERS = ".md-nav--primary label.md-nav__link[for]"; // open a panel of t
 const BACKS = '.md-nav--primary label.md-nav__title[for]:not([for="__drawer"])'; // close it
 const BUTTONS = [MENU, SEARCH, OPENERS, BACKS].join(", ");
 // Words a screen reader says for the icon-only buttons, and before a panel's title that leads
-// back, in the page's language (data attributes of #guide-words, overrides/main.html).
-// (A <label> may not carry role or aria-label; hidden text inside it is valid.)
-const WORDS = document.getElementById("guide-words")?.dataset ?? {};
+// back, in the page's language (data attributes of #guide-words, overrides/main.html, on every
+// page). (A <label> may not carry role or aria-label; hidden text inside it is valid.)
+const WORDS = document.getElementById("guide-words").dataset;
 const SPOKEN = Object.freeze({
-  [MENU]: WORDS.menu ?? "Menu",
-  [SEARCH]: WORDS.search ?? "Search",
-  [BACKS]: `${WORDS.back ?? "Back"}: `,
+  [MENU]: WORDS.menu,
+  [SEARCH]: WORDS.search,
+  [BACKS]: `${WORDS.back}: `,
 });
 const FOCUSABLE = "a[href], input, button, [tabindex='0']";
 
