@@ -5,7 +5,10 @@ The site is served under a sub-path, as on a municipal intranet; every link is r
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -124,32 +127,82 @@ def test_norwegian_letters_survive_on_pages_and_in_search(visit) -> None:
     expect(results.first).to_contain_text(OPENNESS.name.nb)
 
 
-def worked_example(visit, language: str) -> tuple[str, dict]:
-    """Both questions of the matrix answered 'together', in the page's own words."""
+MATRIX_EXAMPLES = MODEL.matrix_tool.examples
+CELLS = {cell.id: cell.name for cell in MODEL.matrix.cells}
+
+
+def open_tool(visit, language: str, tool: str):
     prefix = "" if language == "en" else f"{language}/"
-    page = visit.open(f"{prefix}tools/matrix/")
+    page = visit.open(f"{prefix}tools/{tool}/")
     form = page.locator("form[data-calculator]")
     expect(form).to_have_attribute("data-ready", "true", timeout=READY_TIMEOUT_MS)
-    for axis in (MODEL.matrix.planning, MODEL.matrix.production):
-        together = next(level for level in axis.levels if level.id == "together")
-        name = getattr(together.label, language)
-        page.get_by_role("group", name=getattr(axis.question, language)).get_by_role(
-            "radio", name=name
-        ).check()
-    heading = page.locator(".guide-result").get_by_role("heading").first
-    expect(heading).not_to_be_empty()
-    saved = page.evaluate(
-        "JSON.parse(localStorage.getItem('samskaping-guide:tool:matrix:current'))"
-    )
-    return heading.inner_text(), saved["data"]
+    return page
 
 
-def test_the_calculator_gives_the_same_result_in_both_languages(visit) -> None:
-    cell = next(cell for cell in MODEL.matrix.cells if cell.id == "co-production")
-    english, english_state = worked_example(visit, "en")
-    visit.page.evaluate("localStorage.clear()")  # the Norwegian answers are chosen anew
-    norwegian, norwegian_state = worked_example(visit, "nb")
-    assert (english, norwegian) == (cell.name.en, cell.name.nb)
-    assert english_state == norwegian_state  # saved work names ids, not words
+def matrix_examples(visit, language: str) -> dict[str, tuple[str, list[int], dict]]:
+    """Each worked example of the matrix loaded by its button: the cell named in the result, the
+    figures the result shows (points, positions, pages cited), and the saved state."""
+    page = open_tool(visit, language, "matrix")
+    result = page.locator(".guide-result")
+    found = {}
+    for example in MATRIX_EXAMPLES:
+        page.locator(f"#example-{example.id} button").click()
+        heading = result.get_by_role("heading", level=2).first
+        expect(heading).to_have_text(getattr(CELLS[example.expected], language))
+        figures = sorted(int(number) for number in re.findall(r"\d+", result.inner_text()))
+        saved = page.evaluate(
+            "JSON.parse(localStorage.getItem('samskaping-guide:tool:matrix:current'))"
+        )
+        found[example.id] = (heading.inner_text(), figures, saved["data"])
+    return found
+
+
+def test_the_matrix_tools_worked_examples_give_the_same_results_in_both_languages(visit) -> None:
+    english = matrix_examples(visit, "en")
+    norwegian = matrix_examples(visit, "nb")
+    for example in MATRIX_EXAMPLES:
+        cell = CELLS[example.expected]
+        (en_cell, en_figures, en_state), (nb_cell, nb_figures, nb_state) = (
+            english[example.id],
+            norwegian[example.id],
+        )
+        assert (en_cell, nb_cell) == (cell.en, cell.nb)
+        assert en_figures == nb_figures, example.id
+        assert en_state == nb_state == {"answers": example.answers}  # ids, never words
     status = visit.page.locator(".guide-status-text")
     expect(status).to_have_text(MODEL.ui.calculator["ready"].nb)
+
+
+def test_work_saved_on_a_norwegian_page_opens_on_the_english_one(visit, tmp_path) -> None:
+    example = MATRIX_EXAMPLES[0]
+    page = open_tool(visit, "nb", "matrix")
+    page.locator(f"#example-{example.id} button").click()
+    page.locator('#field-desired\\.planning input[value="together"]').check()
+    page.locator('#field-desired\\.production input[value="together"]').check()
+    result = page.locator(".guide-result")
+    expect(result.locator("ol li")).not_to_have_count(0)
+    with page.expect_download() as download:
+        page.get_by_role("button", name=MODEL.ui.calculator["save-file"].nb).click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    with page.expect_download() as download:
+        page.get_by_role("button", name=MODEL.ui.calculator["csv"].nb).click()
+    norwegian_csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    visit.page.evaluate("localStorage.clear()")
+
+    page = open_tool(visit, "en", "matrix")
+    page.get_by_label(MODEL.ui.calculator["open-file"].en).set_input_files(saved)
+    expect(page.locator(".guide-notice")).to_contain_text(f"Opened {saved.name}")
+    expect(page.locator(".guide-result").get_by_role("heading", level=2).first).to_have_text(
+        CELLS[example.expected].en
+    )
+    with page.expect_download() as download:
+        page.get_by_role("button", name=MODEL.ui.calculator["csv"].en).click()
+    english_csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    english_rows, norwegian_rows = (
+        list(csv.reader(io.StringIO(text))) for text in (english_csv, norwegian_csv)
+    )
+    assert english_rows[0] != norwegian_rows[0]  # the headers are in each page's language
+    assert {"æ", "ø", "å"} & set(norwegian_csv)
+    figures = [[cell for cell in row if cell.isdigit()] for row in english_rows[1:]]
+    assert figures == [[cell for cell in row if cell.isdigit()] for row in norwegian_rows[1:]]
