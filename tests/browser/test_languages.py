@@ -174,7 +174,7 @@ def test_the_matrix_tools_worked_examples_give_the_same_results_in_both_language
 
 
 def test_work_saved_on_a_norwegian_page_opens_on_the_english_one(visit, tmp_path) -> None:
-    example = MATRIX_EXAMPLES[0]
+    example = next(example for example in MATRIX_EXAMPLES if example.expected != "co-production")
     page = open_tool(visit, "nb", "matrix")
     page.locator(f"#example-{example.id} button").click()
     page.locator('#field-desired\\.planning input[value="together"]').check()
