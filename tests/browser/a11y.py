@@ -290,16 +290,17 @@ def tab_through(page: Page, limit: int = 300) -> Iterator[dict[str, Any]]:
     raise AssertionError(f"{page.url}: more than {limit} tab stops; is focus trapped?")
 
 
-def tab_to(page: Page, selector: str, limit: int = 200) -> None:
+def tab_to(page: Page, selector: str, limit: int = 200, *, key: str = "Tab") -> None:
     """Press Tab (as a keyboard user would, never ``.focus()``) until ``selector`` has focus,
-    failing at the first stop on the way that does not show where focus is."""
+    failing at the first stop on the way that does not show where focus is. ``key``
+    "Shift+Tab" goes backwards."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         problem = focus_problem(page)
         assert problem is None, problem
         if page.evaluate("selector => document.activeElement.matches(selector)", selector):
             return
-    raise AssertionError(f"{selector} not reached in {limit} presses of Tab")
+    raise AssertionError(f"{selector} not reached in {limit} presses of {key}")
 
 
 def focus_problems_along_tab_order(page: Page) -> list[str]:

@@ -18,12 +18,18 @@ def test_menu_opens_moves_focus_in_and_reaches_another_page(visit_zoomed) -> Non
     tab_to(page, MENU)
     expect(page.locator(MENU)).to_have_text("Menu")  # read out; the icon has no text
     page.keyboard.press("Enter")
-    # The page's own section is open: focus starts on its "back" button, which is visible.
-    back = page.locator('label.md-nav__title[for="__nav_3"]')  # "The model"
+    # The page's own section is open (The model › The four values): focus starts on its "back"
+    # button, which is visible; the covered panel of "The model" takes no focus.
+    back = page.locator('label.md-nav__title[for="__nav_3_2"]')
     expect(back).to_be_focused()
+    expect(back).to_contain_text("The four values")
     assert focus_problem(page) is None
-    page.keyboard.press("Space")  # back to the top level of the menu
+    page.keyboard.press("Space")  # back to "The model", focus on what opened "The four values"
+    expect(page.locator('label.md-nav__link[for="__nav_3_2"]')).to_be_focused()
+    tab_to(page, 'label.md-nav__title[for="__nav_3"]', key="Shift+Tab")  # "Back: The model"
+    page.keyboard.press("Enter")  # back to the top level of the menu
     expect(page.locator('label.md-nav__link[for="__nav_3"]')).to_be_focused()
+    # The panel of "The four values", left open inside the closed "The model", takes no focus.
     tab_to(page, 'label.md-nav__link[for="__nav_5"]')  # the "Tools" section
     page.keyboard.press("Enter")
     expect(page.locator('label.md-nav__title[for="__nav_5"]')).to_be_focused()
