@@ -141,6 +141,12 @@ def test_rooms_are_a_table_with_time_across_and_tone_down() -> None:
 def test_layouts_place_every_label_inside_the_figure() -> None:
     layout = model_layout(["a"] * 4, ["b"] * 7)
     assert all(0 < band.y < layout.height for band in layout.bands)
+    long = model_layout(["a"] * 4, ["Working with several competencies simultaneously"])
+    band = long.bands[0]
+    assert band.lines == ["Working with several", "competencies simultaneously"]
+    last = band.baseline + long.line_height * (len(band.lines) - 1)
+    assert band.y - band.height / 2 < band.baseline - long.line_height + 4
+    assert last < band.y + band.height / 2
     circle = circle_layout(["s"] * 5)
     for node in circle.nodes:
         assert node.width / 2 <= node.x <= circle.size - node.width / 2

@@ -35,7 +35,7 @@ function addSpokenNames() {
   for (const [selector, words] of Object.entries(SPOKEN)) {
     for (const label of document.querySelectorAll(selector)) {
       const hidden = Object.assign(document.createElement("span"), {
-        className: "guide-visually-hidden",
+        className: "guide-sr-only",
         textContent: words,
       });
       label.prepend(hidden);
