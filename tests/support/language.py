@@ -10,10 +10,10 @@ say so in the HTML: ``lang="en"`` for an English term (which screen readers need
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from tests.support.html import VOID, OpenElements
 
 SKIPPED = {"script", "style", "template"}
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 BLOCKS = {
     *("p", "li", "dt", "dd", "td", "th", "caption", "figcaption", "label", "legend", "button"),
     *("h1", "h2", "h3", "h4", "h5", "h6", "title", "desc", "text", "div", "section", "nav"),
@@ -39,11 +39,10 @@ ENGLISH_ONLY = frozenset(
 """Common English words that are not Norwegian words, so Norwegian text never contains them."""
 
 
-class _Reader(HTMLParser):
+class _Reader(OpenElements):
     def __init__(self, lang: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lang = lang
-        self.open: list[tuple[str, bool]] = []  # (tag, left out)
+        super().__init__()
+        self.lang = lang  # each open element notes whether it is left out
         self.segments: list[str] = []
         self.current: list[str] = []
 
@@ -73,10 +72,7 @@ class _Reader(HTMLParser):
             self.open.append((tag, left_out))
 
     def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                del self.open[index:]
-                break
+        super().handle_endtag(tag)
         if tag in BLOCKS:
             self._break()
 
