@@ -1,9 +1,9 @@
 """WCAG 2.1 AA on every page the build makes (found in site/, never listed by hand).
 
-Each check family loads every page once: axe in light and dark schemes, on screen and in print;
-at 320 CSS px (= 400 % zoom) axe again, reflow with and without WCAG text spacing, and visible
-focus along the whole tab order; the same focus walk at desktop width; valid HTML, both as built
-and as the browser holds it after scripts ran; the palette's contrast.
+Each check family loads every page once (one test per language): axe in light and dark schemes,
+on screen and in print; at 320 CSS px (= 400 % zoom) axe again, reflow with and without WCAG text
+spacing, and visible focus along the whole tab order; the same focus walk at desktop width; valid
+HTML, both as built and as the browser holds it after scripts ran; the palette's contrast.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page
 
+from sitebuild.languages import Language
 from tests.browser.a11y import (
     ColourPair,
     axe_in_every_look,
@@ -28,7 +30,7 @@ from tests.browser.a11y import (
     write_documents,
 )
 from tests.support.contrast import GRAPHICS, TEXT
-from tests.support.site import built_pages
+from tests.support.site import LANGUAGES, built_pages
 
 VALID_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 """A BCP 47 language tag such as en, nb or nn-NO (WCAG 3.1.1)."""
@@ -48,6 +50,13 @@ PALETTE = (
 """Colours of guide.css and Material seen one on the other, with the contrast WCAG asks."""
 
 
+BY_LANGUAGE = pytest.mark.parametrize(
+    "language", LANGUAGES, ids=[language.code for language in LANGUAGES]
+)
+"""The checks that open every page run once per language: one run over every page of both
+would take most of the time limit of a test on a loaded machine."""
+
+
 def file_name(path: str) -> str:
     """A flat file name for a page path ('' is the home page)."""
     return (path.removesuffix("/").replace("/", "__") or "home") + ".html"
@@ -61,20 +70,24 @@ def opened(visit, path: str) -> Page:
     return page
 
 
-def test_every_page_passes_axe_in_light_dark_and_print(site: Path, visit, axe_script: Path) -> None:
+@BY_LANGUAGE
+def test_every_page_passes_axe_in_light_dark_and_print(
+    site: Path, visit, axe_script: Path, language: Language
+) -> None:
     found = {}
-    for path in built_pages(site):
+    for path in built_pages(site, language):
         problems = axe_in_every_look(opened(visit, path), axe_script)
         if problems:
             found[path] = problems
     assert not found, report(found)
 
 
+@BY_LANGUAGE
 def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(
-    site: Path, visit_zoomed, axe_script: Path
+    site: Path, visit_zoomed, axe_script: Path, language: Language
 ) -> None:
     found = {}
-    for path in built_pages(site):
+    for path in built_pages(site, language):
         page = opened(visit_zoomed, path)
         problems = (
             axe_violations(page, axe_script)
@@ -87,9 +100,10 @@ def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(
     assert not found, report(found)
 
 
-def test_every_page_shows_where_keyboard_focus_is(site: Path, visit) -> None:
+@BY_LANGUAGE
+def test_every_page_shows_where_keyboard_focus_is(site: Path, visit, language: Language) -> None:
     found = {}
-    for path in built_pages(site):
+    for path in built_pages(site, language):
         problems = focus_problems_along_tab_order(opened(visit, path))
         if problems:
             found[path] = problems

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild.languages import I18N_PLUGIN, Language, languages_from
+from sitebuild.languages import I18N_PLUGIN, Language, language_of, languages_from
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,8 +48,9 @@ def mkdocs_build(
     )
 
 
-def built_pages(site: Path) -> list[str]:
-    """Every page of the site, in every language, as a path from its root ('' for the home page).
+def built_pages(site: Path, language: Language | None = None) -> list[str]:
+    """Every page of the site, in every language (or in ``language`` only), as a path from its
+    root ('' for the home page).
 
     Norwegian pages are 'nb/', 'nb/values/', ...
     """
@@ -59,4 +60,6 @@ def built_pages(site: Path) -> list[str]:
         if relative.split("/")[0] in {"assets", "search"}:
             continue
         pages.append("" if relative == "." else relative + "/")
-    return pages
+    if language is None:
+        return pages
+    return [page for page in pages if language_of(page, LANGUAGES) == language]
