@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from calculators.savefile import envelope
 from macros.content import load_content
 
 MODEL = load_content()
@@ -206,3 +208,51 @@ def test_work_saved_on_a_norwegian_page_opens_on_the_english_one(visit, tmp_path
     assert {"æ", "ø", "å"} & set(norwegian_csv)
     figures = [[cell for cell in row if cell.isdigit()] for row in english_rows[1:]]
     assert figures == [[cell for cell in row if cell.isdigit()] for row in norwegian_rows[1:]]
+
+
+def figures(text: str) -> list[int]:
+    """The numbers a result shows, in any order (sentences order them by language)."""
+    return sorted(int(number) for number in re.findall(r"\d+", text))
+
+
+STATEMENTS = [statement.id for statement in MODEL.assessment.statements]
+GROUP = {
+    "answers": {"role": "municipality", **dict.fromkeys(STATEMENTS, "4")},
+    "participants": [
+        {
+            "role": role,
+            **{
+                statement: str(1 + (index + shift) % 5)
+                for index, statement in enumerate(STATEMENTS)
+            },
+        }
+        for shift, role in enumerate(["municipality", "civil-society", "politician"])
+    ],
+}
+"""A facilitator's saved group of three, with their own answers too."""
+
+
+def worked_example_figures(visit, language: str, tool: str, tmp_path: Path) -> list[int]:
+    """The figures of a tool's result for its worked example: SoImpact's Boost Refugee plan,
+    loaded with its button, or a group of answers opened from a saved file (assessment)."""
+    visit.open().evaluate("localStorage.clear()")
+    page = open_tool(visit, language, tool)
+    result = page.locator(".guide-result")
+    if tool == "soimpact":
+        page.locator('button[data-operation="load-example"]').click()
+    else:
+        saved = tmp_path / "group.json"
+        saved.write_text(json.dumps(envelope(tool, 1, GROUP)), encoding="utf-8")
+        page.locator("input[data-open]").set_input_files(saved)
+    expect(result.locator("h2").first).to_be_visible()
+    return figures(result.inner_text())
+
+
+@pytest.mark.parametrize("tool", ["assessment", "soimpact"])
+def test_the_other_calculators_give_the_same_figures_in_both_languages(
+    visit, tool: str, tmp_path: Path
+) -> None:
+    english = worked_example_figures(visit, "en", tool, tmp_path)
+    norwegian = worked_example_figures(visit, "nb", tool, tmp_path)
+    assert english and english == norwegian
+    assert visit.page.locator("html").get_attribute("lang") == "nb"
