@@ -17,6 +17,7 @@ SERVICE_WORKER = "test-service-worker.js"
 SEED = """async (worker) => {
   const site = new URL("../", location.href).pathname;  // the site's root, as Material scopes it
   localStorage.setItem("samskaping-guide:matrix", '{"planning": "together"}');
+  localStorage.setItem("samskaping-guide:language", "nb");
   localStorage.setItem(site + ".__palette", '{"index": 1}');
   sessionStorage.setItem("samskaping-guide:draft", "typed");
   localStorage.setItem("another-app:notes", "keep");
@@ -76,4 +77,4 @@ def test_cancelling_the_confirmation_deletes_nothing(visit, service_worker: str)
     page.locator(BUTTON).click()
     expect(page.locator("#guide-delete-status")).to_have_text("")
     assert page.evaluate(LEFT) == before
-    assert before["workers"] == 1 and len(before["local"]) == 4
+    assert before["workers"] == 1 and len(before["local"]) == 5
