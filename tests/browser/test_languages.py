@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from calculators.savefile import envelope
 from macros.content import load_content
+from tests.support.projects import open_project
 
 MODEL = load_content()
 KEY = "samskaping-guide:language"
@@ -133,6 +134,11 @@ MATRIX_EXAMPLES = MODEL.matrix_tool.examples
 CELLS = {cell.id: cell.name for cell in MODEL.matrix.cells}
 
 
+def figures(text: str) -> list[int]:
+    """The numbers a result shows, in any order (sentences order them by language)."""
+    return sorted(int(number) for number in re.findall(r"\d+", text))
+
+
 def open_tool(visit, language: str, tool: str):
     prefix = "" if language == "en" else f"{language}/"
     page = visit.open(f"{prefix}tools/{tool}/")
@@ -151,11 +157,8 @@ def matrix_examples(visit, language: str) -> dict[str, tuple[str, list[int], dic
         page.locator(f"#example-{example.id} button").click()
         heading = result.get_by_role("heading", level=2).first
         expect(heading).to_have_text(getattr(CELLS[example.expected], language))
-        figures = sorted(int(number) for number in re.findall(r"\d+", result.inner_text()))
-        saved = page.evaluate(
-            "JSON.parse(localStorage.getItem('samskaping-guide:tool:matrix:current'))"
-        )
-        found[example.id] = (heading.inner_text(), figures, saved["data"])
+        saved = open_project(page, "matrix")["data"]
+        found[example.id] = (heading.inner_text(), figures(result.inner_text()), saved)
     return found
 
 
@@ -208,11 +211,6 @@ def test_work_saved_on_a_norwegian_page_opens_on_the_english_one(visit, tmp_path
     assert {"æ", "ø", "å"} & set(norwegian_csv)
     figures = [[cell for cell in row if cell.isdigit()] for row in english_rows[1:]]
     assert figures == [[cell for cell in row if cell.isdigit()] for row in norwegian_rows[1:]]
-
-
-def figures(text: str) -> list[int]:
-    """The numbers a result shows, in any order (sentences order them by language)."""
-    return sorted(int(number) for number in re.findall(r"\d+", text))
 
 
 STATEMENTS = [statement.id for statement in MODEL.assessment.statements]

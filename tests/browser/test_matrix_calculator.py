@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from macros.content import load_content
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
+from tests.support.projects import open_project
 
 PAGE = "tools/matrix/"
 READY_TIMEOUT_MS = 60_000
@@ -102,8 +103,7 @@ def try_example(page: Page, example: str) -> None:
 
 
 def state_in_browser(page: Page) -> dict[str, Any]:
-    saved = page.evaluate("localStorage.getItem('samskaping-guide:tool:matrix:current')")
-    return json.loads(saved)["data"]
+    return open_project(page, "matrix")["data"]
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[example["id"] for example in EXAMPLES])

@@ -104,8 +104,12 @@ def test_share_link_carries_the_answers_and_keeps_the_receivers_own(visit, brows
         expect(other.locator(".guide-result").get_by_role("heading", level=2)).to_have_text(
             "Self-organised services in civil society", timeout=60_000
         )
-        assert "#share=" not in other.url  # a reload will not replace later edits
-        other.get_by_role("button", name="Restore earlier answers").click()
+        assert "#share=" not in other.url  # a reload will not open the link again
+        expect(other.locator(".guide-notice")).to_contain_text(
+            "The shared link is opened as a new project, “Project 1 (2)”."
+        )
+        other.get_by_label("Your projects").select_option(label="Project 1")
+        other.get_by_role("button", name="Open project").click()  # the receiver's own, kept
         expect(other.locator(".guide-result").get_by_role("heading", level=2)).to_have_text(
             "Traditional professional services"
         )

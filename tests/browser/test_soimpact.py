@@ -11,6 +11,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import axe_violations
+from tests.support.projects import open_project
 
 PAGE = "tools/soimpact/"
 READY_TIMEOUT_MS = 60_000
@@ -122,8 +123,7 @@ def test_add_and_remove_indicators_and_measurements(visit, axe_script: Path) -> 
     expect(values).to_have_count(1)
     expect(values).to_have_attribute("name", "indicators.1.measurements.0.value")
     expect(values).to_have_value("7")
-    saved = page.evaluate("localStorage.getItem('samskaping-guide:tool:soimpact:current')")
-    answers = json.loads(saved)["data"]["answers"]
+    answers = open_project(page, "soimpact")["data"]["answers"]
     assert answers["indicators.1.name"] == "C"
     assert answers["indicators.1.measurements.0.value"] == "7"
     assert "indicators.2.name" not in answers
@@ -214,7 +214,8 @@ def test_plan_survives_reload_and_travels_by_file_and_csv(visit, browser, tmp_pa
         with page.expect_download() as csv_download:
             page.get_by_role("button", name=f"Download the {name} (CSV)").click()
         assert re.fullmatch(
-            rf"soimpact-{name}-\d{{4}}-\d{{2}}-\d{{2}}\.csv", csv_download.value.suggested_filename
+            rf"soimpact-project-1-{name}-\d{{4}}-\d{{2}}-\d{{2}}\.csv",
+            csv_download.value.suggested_filename,
         )
         tables[name] = Path(csv_download.value.path()).read_bytes().decode("utf-8")
     assert tables["indicators"].startswith("\ufeffNo.,Indicator,Level on the chain")
@@ -227,8 +228,8 @@ def test_plan_survives_reload_and_travels_by_file_and_csv(visit, browser, tmp_pa
         expect(other.locator("form[data-ready=true]")).to_have_count(1, timeout=READY_TIMEOUT_MS)
         other.get_by_label("Open a saved file").set_input_files(plan)
         expect(other.locator(".guide-notice")).to_contain_text(f"Opened {plan.name}")
-        stored = other.evaluate("localStorage.getItem('samskaping-guide:tool:soimpact:current')")
-        assert json.loads(stored)["data"]["answers"] == exported["data"]["answers"]
+        stored = open_project(other, "soimpact")
+        assert stored["data"]["answers"] == exported["data"]["answers"]
         expect(other.locator('input[name="indicators.5.name"]')).to_have_value(IMPACT)
         expect(other.locator(".guide-result")).to_contain_text("No measurement yet for")
     finally:

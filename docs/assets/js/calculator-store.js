@@ -3,38 +3,219 @@
 
 export const STORAGE_PREFIX = "samskaping-guide:";
 const SHARE_KEY = "share";
-
-function storageKey(tool, slot = "current") {
-  return `${STORAGE_PREFIX}tool:${tool}:${slot}`;
-}
+export const MAX_PROJECTS = 30;
+export const MAX_NAME_LENGTH = 80;
 
 // The saved file's shape; the format and version come from the page (rendered from Python).
-export function envelope(form, data) {
+// `project` is the project's name: files and share links carry it, and so does each project
+// kept in this browser.
+export function envelope(form, data, project) {
   return {
     format: form.dataset.format,
     tool: form.dataset.calculator,
     version: Number(form.dataset.version),
     saved: new Date().toISOString(),
+    project,
     data,
   };
 }
 
-// Returns false when the browser refuses (private mode, storage full): the caller says so.
-export function saveLocal(tool, value, slot) {
-  try {
-    localStorage.setItem(storageKey(tool, slot), JSON.stringify(value));
-    return true;
-  } catch {
-    return false;
+// Why the browser would not keep something; `reason` is the key of the message that says so.
+export class StorageProblem extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
   }
 }
 
-export function loadLocal(tool, slot) {
+function write(key, value) {
   try {
-    const text = localStorage.getItem(storageKey(tool, slot));
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch (error) {
+    throw new StorageProblem(error?.name === "QuotaExceededError" ? "storage-full" : "storage-off");
+  }
+}
+
+function parse(text) {
+  try {
     return text === null ? null : JSON.parse(text);
   } catch {
     return null;
+  }
+}
+
+function read(key) {
+  try {
+    return parse(localStorage.getItem(key));
+  } catch {
+    return null;
+  }
+}
+
+function remove(key) {
+  try {
+    localStorage.removeItem(key);
+  } catch {
+    // Storage is off: nothing was kept there to remove.
+  }
+}
+
+function storedKeys() {
+  try {
+    return Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
+  } catch {
+    return [];
+  }
+}
+
+// A project name is the user's own text: one line, trimmed, at most MAX_NAME_LENGTH characters.
+export function tidyName(text) {
+  const line = String(text ?? "").replace(/[\p{Cc}\p{Cf}\u2028\u2029\s]+/gu, " ").trim();
+  return Array.from(line).slice(0, MAX_NAME_LENGTH).join("").trim();
+}
+
+// The name a stored or imported envelope gives its project ("" when it gives none).
+export function nameOf(saved) {
+  return typeof saved?.project === "string" ? tidyName(saved.project) : "";
+}
+
+// The project name in a saved file's text ("" when it has none or is not JSON to this parser).
+export function nameIn(text) {
+  return nameOf(parse(text));
+}
+
+// Projects in the order people read names ("Project 2" before "Project 10").
+export function byName(a, b) {
+  return a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id);
+}
+
+function sameName(a, b) {
+  return a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+}
+
+// Random, not a counter: two tabs creating projects at once must not pick the same id.
+// (crypto.randomUUID needs a secure context; an intranet may serve plain http.)
+function newId() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// One tool's projects in this browser. Each project is one saved envelope holding its name
+// and answers, under `<prefix>tool:<tool>:project:<id>`, with a backup slot `…:previous`
+// for "restore earlier answers"; `…:open` names the project used last. Writing a project is
+// one setItem, so a full storage refuses it whole and the stored copy stays as it was.
+export class ProjectStore {
+  constructor(tool) {
+    this.base = `${STORAGE_PREFIX}tool:${tool}:`;
+    this.pattern = new RegExp(`^${this.base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}project:([0-9a-f]+)$`);
+    this.names = new Map(); // id → name, of every project stored
+    this.rescan();
+  }
+
+  rescan() {
+    this.names.clear();
+    for (const key of storedKeys()) this.noteChange(key, undefined);
+  }
+
+  key(id, slot) {
+    return `${this.base}project:${id}${slot === "previous" ? ":previous" : ""}`;
+  }
+
+  // Keep the list of names right when a project's key changed (here or in another tab).
+  // `value` is the key's new text, null once removed, undefined to read it from storage.
+  // Returns whether the key was one of this tool's projects.
+  noteChange(key, value) {
+    const id = key?.match(this.pattern)?.[1];
+    if (!id) return false;
+    const saved = value === undefined ? read(key) : parse(value);
+    if (saved === null) this.names.delete(id);
+    else this.names.set(id, nameOf(saved) || id);
+    return true;
+  }
+
+  list() {
+    return [...this.names].map(([id, name]) => ({ id, name })).sort(byName);
+  }
+
+  has(id) {
+    return this.names.has(id);
+  }
+
+  // `name`, or `name (2)`, `name (3)` … when another project (not `except`) has it already.
+  unique(name, except = null) {
+    const taken = (candidate) => [...this.names].some(([id, other]) => id !== except && sameName(other, candidate));
+    for (let number = 1; ; number++) {
+      const suffix = number === 1 ? "" : ` (${number})`;
+      const candidate = Array.from(name).slice(0, MAX_NAME_LENGTH - suffix.length).join("").trim() + suffix;
+      if (!taken(candidate)) return candidate;
+    }
+  }
+
+  isTaken(name, except) {
+    return this.unique(name, except) !== name;
+  }
+
+  load(id, slot) {
+    return read(this.key(id, slot));
+  }
+
+  save(id, value, slot) {
+    write(this.key(id, slot), value);
+    if (slot !== "previous") this.names.set(id, nameOf(value) || id);
+  }
+
+  // A new project holding `value` (an envelope); refused beyond MAX_PROJECTS.
+  create(value) {
+    if (this.names.size >= MAX_PROJECTS) throw new StorageProblem("project-limit");
+    const id = newId();
+    this.save(id, value);
+    return id;
+  }
+
+  delete(id) {
+    remove(this.key(id));
+    remove(this.key(id, "previous"));
+    this.names.delete(id);
+  }
+
+  lastOpen() {
+    const id = read(`${this.base}open`);
+    return this.has(id) ? id : (this.list()[0]?.id ?? null);
+  }
+
+  // Remember which project to show after a reload; if the browser refuses, the first one shows.
+  markOpen(id) {
+    try {
+      write(`${this.base}open`, id);
+    } catch {
+      // Not worth troubling anyone about: every project is still kept.
+    }
+  }
+
+  // Before projects, each tool kept one `…:current` envelope and its `…:previous`.
+  legacy() {
+    const saved = read(`${this.base}current`);
+    return saved?.data ? saved : null;
+  }
+
+  forgetLegacy() {
+    remove(`${this.base}current`);
+    remove(`${this.base}previous`);
+  }
+
+  // Move the old single-slot work, now `value` (an envelope with its project name), into a new
+  // project with the old backup, and return its id. All or nothing: on a refusal
+  // (StorageProblem) the old keys stay as they were, to be moved later.
+  migrate(value) {
+    const id = this.create(value);
+    const previous = read(`${this.base}previous`);
+    try {
+      if (previous?.data) this.save(id, previous, "previous");
+    } catch (problem) {
+      this.delete(id);
+      throw problem;
+    }
+    this.forgetLegacy();
+    return id;
   }
 }
 

@@ -4,7 +4,8 @@
 
 import { startPython, onStatus, isReady, callPython } from "./python-worker.js";
 import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./calculator-form.js";
-import { envelope, saveLocal, loadLocal, shareLink, sharedText, forgetShareLink, download, readFile } from "./calculator-store.js";
+import { shareLink, sharedText, forgetShareLink, download, readFile, tidyName, nameIn } from "./calculator-store.js";
+import { Projects } from "./calculator-projects.js";
 import { renderBlocks } from "./calculator-render.js";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -26,6 +27,7 @@ class Calculator {
     this.notice = form.querySelector(".guide-notice");
     this.state = { answers: {} };
     this.timer = null;
+    this.projects = new Projects(this, document.getElementById(`${form.id}-projects`));
   }
 
   message(key, values = {}) {
@@ -36,9 +38,9 @@ class Calculator {
     return document.documentElement.lang || "en";
   }
 
-  say(key, values, { alert = false } = {}) {
-    this.notice.setAttribute("role", alert ? "alert" : "status");
-    this.notice.textContent = this.message(key, values);
+  say(key, values, { alert = false, into = this.notice } = {}) {
+    into.setAttribute("role", alert ? "alert" : "status");
+    into.textContent = this.message(key, values);
   }
 
   showStatus(text, percent) {
@@ -47,20 +49,23 @@ class Calculator {
     if (percent !== null) this.progress.value = percent;
   }
 
-  save() {
-    if (!saveLocal(this.tool, envelope(this.form, this.state))) this.say("storage-off", {}, { alert: true });
+  // Put a state in the form (another project, say) and show its result.
+  show(state) {
+    clearTimeout(this.timer);
+    this.state = state;
+    writeAnswers(this.form, state.answers ?? {});
+    showErrors(this.form, []);
+    this.update({ focus: false });
   }
 
   adopt(state) {
-    this.state = state;
-    writeAnswers(this.form, state.answers ?? {});
-    this.save();
-    this.update({ focus: false });
+    this.show(state);
+    this.projects.autosave(this.state);
   }
 
   changed() {
     this.state = { ...this.state, answers: readAnswers(this.form) };
-    this.save();
+    this.projects.autosave(this.state);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update({ focus: false }), DEBOUNCE_MS);
   }
@@ -73,8 +78,11 @@ class Calculator {
   }
 
   async update({ focus }) {
-    if (!isReady() || (!focus && this.isEmpty())) return;
-    const response = await callPython({ action: "compute", tool: this.tool, state: this.state, lang: this.lang() });
+    if (!focus && this.isEmpty()) return this.result.replaceChildren();
+    if (!isReady()) return;
+    const state = this.state;
+    const response = await callPython({ action: "compute", tool: this.tool, state, lang: this.lang() });
+    if (state !== this.state) return; // changed meanwhile (typing, another project): a newer update follows
     if (response.ok) {
       showErrors(this.form, []);
       renderBlocks(this.result, response.blocks, (op, payload) => this.operate(op, payload));
@@ -87,10 +95,13 @@ class Calculator {
     if (focus) firstInvalid(this.form)?.focus();
   }
 
-  async operate(op, payload) {
+  // `keepPrevious`: the answers before are kept first, so "restore" undoes the change; if the
+  // browser cannot keep them, nothing changes.
+  async operate(op, payload, { keepPrevious = false } = {}) {
     const response = await callPython({ action: "operate", tool: this.tool, op, payload, state: this.state, lang: this.lang() });
-    if (response.ok) this.adopt(response.state);
-    else this.notice.textContent = response.message;
+    if (!response.ok) this.notice.textContent = response.message;
+    else if (keepPrevious && !this.projects.savePrevious(this.state)) return { ok: false };
+    else this.adopt(response.state);
     return response;
   }
 
@@ -98,13 +109,33 @@ class Calculator {
     return callPython({ action: "import", tool: this.tool, text, lang: this.lang() });
   }
 
+  // Imported work (text that passed the tool's `clean`) fills the open project when it is
+  // empty; beside work already there it opens as a new project, so nothing is replaced.
+  // Returns "here", the new project's name, or null when the browser could not keep it.
+  receive(state, text, fallbackName) {
+    const name = nameIn(text);
+    if (!this.isEmpty()) {
+      try {
+        return this.projects.add(state, name || fallbackName);
+      } catch (problem) {
+        this.projects.report(problem, this.notice);
+        return null;
+      }
+    }
+    if (!this.projects.savePrevious(this.state)) return null;
+    this.projects.takeName(name);
+    this.adopt(state);
+    return "here";
+  }
+
   async openFile(file) {
     try {
-      const response = await this.importText(await readFile(file));
+      const text = await readFile(file);
+      const response = await this.importText(text);
       if (!response.ok) return this.say("refused-file", { file: file.name, reason: response.message }, { alert: true });
-      saveLocal(this.tool, envelope(this.form, this.state), "previous");
-      this.adopt(response.state);
-      this.say("opened-file", { file: file.name });
+      const placed = this.receive(response.state, text, tidyName(file.name.replace(/\.json$/i, "")));
+      if (placed === "here") this.say("opened-file", { file: file.name });
+      else if (placed) this.say("opened-file-new", { file: file.name, name: placed });
     } catch (error) {
       this.say("refused-file", { file: file.name, reason: error.message }, { alert: true });
     }
@@ -113,24 +144,27 @@ class Calculator {
   async openSharedLink() {
     const text = sharedText();
     if (text === null) return;
-    forgetShareLink(); // a reload must not replace later edits with the link's answers again
     const response = text ? await this.importText(text) : { ok: false, message: this.message("link-damaged") };
-    if (!response.ok) return this.say("link-refused", { reason: response.message }, { alert: true });
-    saveLocal(this.tool, envelope(this.form, this.state), "previous");
-    this.adopt(response.state);
-    this.say("link-loaded");
+    if (!response.ok) {
+      forgetShareLink();
+      return this.say("link-refused", { reason: response.message }, { alert: true });
+    }
+    const placed = this.receive(response.state, text, this.message("project-shared"));
+    if (!placed) return; // the browser is full: the link stays in the address bar for later
+    forgetShareLink(); // a reload must not open the link's answers again
+    if (placed === "here") this.say("link-loaded");
+    else this.say("link-loaded-new", { name: placed });
   }
 
   restorePrevious() {
-    const previous = loadLocal(this.tool, "previous");
-    if (!previous?.data) return;
-    saveLocal(this.tool, envelope(this.form, this.state), "previous");
-    this.adopt(previous.data);
+    const previous = this.projects.loadPrevious();
+    if (!previous || !this.projects.savePrevious(this.state)) return;
+    this.adopt(previous);
     this.say("restored-previous");
   }
 
   async copyShareLink() {
-    const link = shareLink(envelope(this.form, this.state));
+    const link = shareLink(this.projects.wrap(this.state));
     const field = this.form.querySelector(".guide-share-link");
     field.value = link;
     field.hidden = false;
@@ -147,20 +181,24 @@ class Calculator {
   async downloadCSV(table) {
     const response = await callPython({ action: "csv", tool: this.tool, table, state: this.state, lang: this.lang() });
     if (!response.ok) return this.say("csv-failed", { reason: response.message }, { alert: true });
-    const name = [this.tool, table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
-    download(`${name}.csv`, response.csv, "text/csv;charset=utf-8");
+    download(`${this.fileName(table)}.csv`, response.csv, "text/csv;charset=utf-8");
+  }
+
+  // "soimpact-my-project-indicators-2025-03-01": tool, project, table (if any) and date.
+  fileName(table) {
+    const project = this.projects.current.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+    return [this.tool, project.slice(0, 40), table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
   }
 
   saveFile() {
-    const name = `${this.tool}-${new Date().toISOString().slice(0, 10)}.json`;
-    download(name, JSON.stringify(envelope(this.form, this.state), null, 2), "application/json");
+    const name = `${this.fileName()}.json`;
+    download(name, JSON.stringify(this.projects.wrap(this.state), null, 2), "application/json");
     this.say("saved-file", { file: name });
   }
 
   startOver() {
-    saveLocal(this.tool, envelope(this.form, this.state), "previous");
+    if (!this.projects.savePrevious(this.state)) return;
     this.adopt({ answers: {} });
-    this.result.replaceChildren();
     this.say("cleared");
   }
 
@@ -200,11 +238,9 @@ class Calculator {
     for (const button of this.form.querySelectorAll("button[data-operation]")) {
       const field = button.dataset.payloadFrom ? document.getElementById(button.dataset.payloadFrom) : null;
       button.addEventListener("click", async () => {
-        const before = this.state;
         const payload = field ? { text: field.value } : JSON.parse(button.dataset.payload || "{}");
-        const response = await this.operate(button.dataset.operation, payload);
+        const response = await this.operate(button.dataset.operation, payload, { keepPrevious: true });
         if (!response.ok) return;
-        saveLocal(this.tool, envelope(this.form, before), "previous");
         if (field) field.value = "";
         this.notice.textContent = button.dataset.done ?? "";
       });
@@ -217,9 +253,9 @@ class Calculator {
       pyodideURL: new URL(this.form.dataset.pyodide, ROOT).href,
       bundleURL: new URL(this.form.dataset.bundle, ROOT).href,
     });
-    const saved = loadLocal(this.tool);
-    if (saved?.data) {
-      this.state = saved.data;
+    const saved = this.projects.start();
+    if (saved) {
+      this.state = saved;
       writeAnswers(this.form, this.state.answers ?? {});
       this.say("restored");
     }
@@ -247,6 +283,7 @@ class Calculator {
         // The form is the truth: answers the browser restored or filled in fired no event.
         this.state = { ...this.state, answers: readAnswers(this.form) };
         this.openSharedLink().then(() => this.update({ focus: false }));
+        window.addEventListener("hashchange", () => this.openSharedLink()); // a link pasted into this tab
       }
     });
   }
