@@ -9,6 +9,7 @@ HTML, both as built and as the browser holds it after scripts ran; the palette's
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -70,15 +71,25 @@ def opened(visit, path: str) -> Page:
     return page
 
 
+def problems_on_every_page(
+    site: Path, language: Language, visit, check: Callable[[Page], list[str]]
+) -> dict[str, list[str]]:
+    """What ``check`` finds on each page of one language, loaded and at rest."""
+    found = {}
+    for path in built_pages(site, language):
+        problems = check(opened(visit, path))
+        if problems:
+            found[path] = problems
+    return found
+
+
 @BY_LANGUAGE
 def test_every_page_passes_axe_in_light_dark_and_print(
     site: Path, visit, axe_script: Path, language: Language
 ) -> None:
-    found = {}
-    for path in built_pages(site, language):
-        problems = axe_in_every_look(opened(visit, path), axe_script)
-        if problems:
-            found[path] = problems
+    found = problems_on_every_page(
+        site, language, visit, lambda page: axe_in_every_look(page, axe_script)
+    )
     assert not found, report(found)
 
 
@@ -86,27 +97,21 @@ def test_every_page_passes_axe_in_light_dark_and_print(
 def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(
     site: Path, visit_zoomed, axe_script: Path, language: Language
 ) -> None:
-    found = {}
-    for path in built_pages(site, language):
-        page = opened(visit_zoomed, path)
-        problems = (
+    def check(page: Page) -> list[str]:
+        return (
             axe_violations(page, axe_script)
             + overflowing_text(page)
             + overflowing_text_with_spacing(page)
             + focus_problems_along_tab_order(page)
         )
-        if problems:
-            found[path] = problems
+
+    found = problems_on_every_page(site, language, visit_zoomed, check)
     assert not found, report(found)
 
 
 @BY_LANGUAGE
 def test_every_page_shows_where_keyboard_focus_is(site: Path, visit, language: Language) -> None:
-    found = {}
-    for path in built_pages(site, language):
-        problems = focus_problems_along_tab_order(opened(visit, path))
-        if problems:
-            found[path] = problems
+    found = problems_on_every_page(site, language, visit, focus_problems_along_tab_order)
     assert not found, report(found)
 
 
