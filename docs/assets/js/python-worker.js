@@ -21,7 +21,7 @@ export function startPython({ pyodideURL, bundleURL }) {
     listeners.forEach((listener) => listener(data));
   };
   worker.onerror = (event) => {
-    lastStatus = { type: "failed", message: event.message || "the worker could not start" };
+    lastStatus = { type: "failed", message: event.message }; // may be empty: the page words it
     listeners.forEach((listener) => listener(lastStatus));
   };
   worker.postMessage({ type: "init", pyodideURL, bundleURL });
