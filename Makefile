@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build dist test test-unit test-build test-browser bench lint format chromium servers clean
+.PHONY: serve build dist test test-unit test-build test-browser bench lint format chromium servers java clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ dist: build
 	$(BIN)/python -m sitebuild.dist site dist
 
 ## test: every test layer (unit, build, browser)
-test: $(INSTALLED) chromium servers
+test: $(INSTALLED) chromium servers java
 	$(BIN)/ruff check .
 	$(BIN)/pytest tests
 
@@ -41,7 +41,7 @@ test-unit: $(INSTALLED)
 test-build: $(INSTALLED)
 	$(BIN)/pytest tests/build
 
-test-browser: $(INSTALLED) chromium servers
+test-browser: $(INSTALLED) chromium servers java
 	$(BIN)/pytest tests/browser
 
 ## bench: time to first result, each calculator page against bare Pyodide (last line: JSON)
@@ -57,33 +57,35 @@ format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## chromium: Debian's Chromium for the browser tests (apt, when missing and root)
+# apt-install: install, as root, the Debian packages of the "file:package" pairs in $(1) whose file
+# is missing ($(2): extra apt-get options); otherwise say what to install and stop.
+define apt-install
+@missing=""; \
+for pair in $(1); do [ -e "$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; done; \
+if [ -n "$$missing" ]; then \
+  if [ "$$(id -u)" = 0 ]; then \
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) $$missing; \
+  else \
+    echo "The tests need Debian's$$missing. Install as root:"; \
+    echo "  apt-get update && apt-get install -y$$missing"; \
+    exit 1; \
+  fi; \
+fi
+endef
+
+## chromium: Debian's Chromium for the browser tests and the bench
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else \
-	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
-	    echo "Install it as root:  apt-get update && apt-get install -y chromium"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call apt-install,$(CHROMIUM):chromium)
 
 ## servers: Debian's nginx (with its Brotli module) and Apache httpd for the browser tests
 servers:
-	@missing=""; \
-	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
-	[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$$missing libnginx-mod-http-brotli-static"; \
-	[ -x /usr/sbin/apache2 ] || missing="$$missing apache2"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	  else \
-	    echo "The browser tests need Debian's$$missing."; \
-	    echo "Install as root:  apt-get update && apt-get install -y$$missing"; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call apt-install,/usr/sbin/nginx:nginx \
+	  /usr/lib/nginx/modules/ngx_http_brotli_static_module.so:libnginx-mod-http-brotli-static \
+	  /usr/sbin/apache2:apache2,--no-install-recommends)
+
+## java: a Java runtime for the Nu HTML Checker (vnu.jar) in the accessibility tests
+java:
+	$(call apt-install,/usr/bin/java:default-jre-headless,--no-install-recommends)
 
 clean:
 	rm -rf site dist .pytest_cache .ruff_cache

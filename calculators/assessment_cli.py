@@ -58,7 +58,7 @@ def assessment(files: list[Path], model: dict[str, Any]) -> tuple[dict[str, Any]
         except (OSError, UnicodeDecodeError) as error:
             unreadable.append({"source": str(path), "outcome": "refused", "reason": str(error)})
     survey = Survey.of(model)
-    responses, log = merge([], texts, survey, model)
+    responses, log = merge([], texts, survey, model, "en")  # the command line speaks English
     log = unreadable + log
     refused = any(entry["outcome"] == "refused" for entry in log)
     return group_json(aggregate(responses, survey), log), not refused

@@ -3,8 +3,9 @@
 A participant saves their answers to a file (or copies a share link); the facilitator imports many
 at once. A response file gives one participant; a facilitator's saved group file gives all of its
 participants. The same response imported twice is recognised by its fingerprint and counted once.
-Every import is logged in the state (language neutral), so the page can say what happened to each
-file. Refusal reasons of the file format itself come from ``calculators.savefile``.
+Every import is logged in the state, so the page can say what happened to each file; the log is
+in the page's language and lasts until the next operation (``clean`` drops it from saved files).
+Refusal reasons of the file format itself come from ``calculators.savefile``.
 """
 
 from __future__ import annotations
@@ -27,29 +28,32 @@ SHARE = re.compile(r"#share=([A-Za-z0-9_-]+)")
 State = dict[str, Any]
 
 
-def message(model: dict[str, Any], key: str, **values: object) -> str:
-    """A message of the assessment in English: imports and operations carry no language."""
-    return model["assessment"]["messages"][key]["en"].format(**values)
+def message(model: dict[str, Any], lang: str, key: str, **values: object) -> str:
+    """A message of the assessment in ``lang`` (English until that text exists)."""
+    text = model["assessment"]["messages"][key]
+    return (text.get(lang) or text["en"]).format(**values)
 
 
-def response_of(answers: object, survey: Survey, model: dict[str, Any]) -> Response:
+def response_of(answers: object, survey: Survey, model: dict[str, Any], lang: str) -> Response:
     """A saved participant's answers as a response, or the reason it cannot be one."""
-    cleaned = clean_answers(answers)
+    cleaned = clean_answers(answers, model, lang)
     if not gives_answers(cleaned, survey):
-        raise ImportProblem(message(model, "no-answers"))
+        raise ImportProblem(message(model, lang, "no-answers"))
     response, problems = read_response(cleaned, survey)
     if response is None:
-        raise ImportProblem(message(model, f"import-{problems[0][1]}"))
+        raise ImportProblem(message(model, lang, f"import-{problems[0][1]}"))
     if not response.answers:
-        raise ImportProblem(message(model, "no-answers"))
+        raise ImportProblem(message(model, lang, "no-answers"))
     return response
 
 
-def responses_in(data: dict[str, Any], survey: Survey, model: dict[str, Any]) -> list[Response]:
+def responses_in(
+    data: dict[str, Any], survey: Survey, model: dict[str, Any], lang: str
+) -> list[Response]:
     """A group file's participants, or else the one response a participant's file holds."""
     if data.get("participants"):
-        return _read_all(data["participants"], survey, model)
-    return [response_of(data.get("answers", {}), survey, model)]
+        return _read_all(data["participants"], survey, model, lang)
+    return [response_of(data.get("answers", {}), survey, model, lang)]
 
 
 def merge(
@@ -57,6 +61,7 @@ def merge(
     incoming: list[tuple[str, str | None]],
     survey: Survey,
     model: dict[str, Any],
+    lang: str,
 ) -> tuple[list[Response], list[dict[str, Any]]]:
     """The group with ``(source, text)`` files added, and one log entry per response or file.
 
@@ -68,8 +73,10 @@ def merge(
     for source, text in incoming:
         try:
             if text is None:
-                raise ImportProblem(message(model, "damaged-link"))
-            found = responses_in(open_envelope(text, TOOL, VERSION), survey, model)
+                raise ImportProblem(message(model, lang, "damaged-link"))
+            found = responses_in(
+                open_envelope(text, TOOL, VERSION, model, lang), survey, model, lang
+            )
         except ImportProblem as problem:
             log.append({"source": source, "outcome": "refused", "reason": str(problem)})
             continue
@@ -100,35 +107,35 @@ def link_texts(text: str) -> list[str | None]:
     return found
 
 
-def _read_all(saved: object, survey: Survey, model: dict[str, Any]) -> list[Response]:
+def _read_all(saved: object, survey: Survey, model: dict[str, Any], lang: str) -> list[Response]:
     """Saved participants (from a file or this browser) as responses, each checked."""
     if not isinstance(saved, list):
-        raise ImportProblem(message(model, "no-participants"))
+        raise ImportProblem(message(model, lang, "no-participants"))
     responses = []
     for number, answers in enumerate(saved, 1):
         try:
-            responses.append(response_of(answers, survey, model))
+            responses.append(response_of(answers, survey, model, lang))
         except ImportProblem as problem:
             raise ImportProblem(
-                message(model, "participant-refused", number=number, reason=problem)
+                message(model, lang, "participant-refused", number=number, reason=problem)
             ) from None
     return responses
 
 
-def participants(state: State, survey: Survey, model: dict[str, Any]) -> list[Response]:
-    return _unique(_read_all(state.get("participants", []), survey, model))
+def participants(state: State, survey: Survey, model: dict[str, Any], lang: str) -> list[Response]:
+    return _unique(_read_all(state.get("participants", []), survey, model, lang))
 
 
-def earlier_round(state: State, survey: Survey, model: dict[str, Any]) -> list[Response]:
+def earlier_round(state: State, survey: Survey, model: dict[str, Any], lang: str) -> list[Response]:
     earlier = state.get("earlier") or {}
     if not isinstance(earlier, dict):
-        raise ImportProblem(message(model, "no-participants"))
-    return _unique(_read_all(earlier.get("participants", []), survey, model))
+        raise ImportProblem(message(model, lang, "no-participants"))
+    return _unique(_read_all(earlier.get("participants", []), survey, model, lang))
 
 
-def _label(value: object, model: dict[str, Any]) -> str:
+def _label(value: object, model: dict[str, Any], lang: str) -> str:
     if not isinstance(value, str) or len(value) > MAX_LABEL:
-        raise ImportProblem(message(model, "bad-round-name", limit=MAX_LABEL))
+        raise ImportProblem(message(model, lang, "bad-round-name", limit=MAX_LABEL))
     return value.strip()
 
 
@@ -143,31 +150,37 @@ def _unique(responses: list[Response]) -> list[Response]:
     return list(seen.values())
 
 
-def _add(state: State, incoming: list[tuple[str, str | None]], model: dict[str, Any]) -> State:
+def _add(
+    state: State, incoming: list[tuple[str, str | None]], model: dict[str, Any], lang: str
+) -> State:
     survey = Survey.of(model)
-    group, log = merge(participants(state, survey, model), incoming, survey, model)
+    group, log = merge(participants(state, survey, model, lang), incoming, survey, model, lang)
     return {**state, "participants": _saved(group), "imports": log}
 
 
-def add_participants(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+def add_participants(
+    state: State, payload: dict[str, Any], model: dict[str, Any], lang: str
+) -> State:
     """Add every response in the chosen files; refused files are logged, not fatal."""
     files = [(str(file["name"]), str(file["text"])) for file in payload.get("files", [])]
-    return _add(state, files, model)
+    return _add(state, files, model, lang)
 
 
-def add_links(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+def add_links(state: State, payload: dict[str, Any], model: dict[str, Any], lang: str) -> State:
     """Add the responses carried by pasted share links, one link a line."""
     texts = link_texts(str(payload.get("text", "")))
-    sources = [message(model, "link-source", number=number) for number in range(1, len(texts) + 1)]
-    return _add(state, list(zip(sources, texts, strict=True)), model)
+    sources = [
+        message(model, lang, "link-source", number=number) for number in range(1, len(texts) + 1)
+    ]
+    return _add(state, list(zip(sources, texts, strict=True)), model, lang)
 
 
-def add_own(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+def add_own(state: State, payload: dict[str, Any], model: dict[str, Any], lang: str) -> State:
     """Add the answers in this browser's form to the group (the facilitator's own response)."""
     survey = Survey.of(model)
-    own = response_of(state.get("answers", {}), survey, model)
-    source = message(model, "own-source")
-    current = participants(state, survey, model)
+    own = response_of(state.get("answers", {}), survey, model, lang)
+    source = message(model, lang, "own-source")
+    current = participants(state, survey, model, lang)
     fingerprints = [response.fingerprint() for response in current]
     if own.fingerprint() in fingerprints:
         number = fingerprints.index(own.fingerprint()) + 1
@@ -177,32 +190,38 @@ def add_own(state: State, payload: dict[str, Any], model: dict[str, Any]) -> Sta
     return {**state, "participants": _saved([*current, own]), "imports": log}
 
 
-def remove_participant(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+def remove_participant(
+    state: State, payload: dict[str, Any], model: dict[str, Any], lang: str
+) -> State:
     survey = Survey.of(model)
     kept = [
         response
-        for response in participants(state, survey, model)
+        for response in participants(state, survey, model, lang)
         if response.fingerprint() != payload.get("id")
     ]
     return {**state, "participants": _saved(kept), "imports": []}
 
 
-def new_round(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+def new_round(state: State, payload: dict[str, Any], model: dict[str, Any], lang: str) -> State:
     """Keep this round's group as the earlier round to compare with, and start an empty one."""
-    label = _label(state.get("answers", {}).get(ROUND_NAME, ""), model)
+    label = _label(state.get("answers", {}).get(ROUND_NAME, ""), model, lang)
     earlier = {"label": label, "participants": state.get("participants", [])}
     return {**state, "earlier": earlier, "participants": [], "imports": []}
 
 
-def open_earlier_round(state: State, payload: dict[str, Any], model: dict[str, Any]) -> State:
+def open_earlier_round(
+    state: State, payload: dict[str, Any], model: dict[str, Any], lang: str
+) -> State:
     """Use a saved group file as the earlier round to compare with."""
     survey = Survey.of(model)
     files = payload.get("files", [])
     if len(files) != 1:
-        raise ImportProblem(message(model, "one-earlier-file"))
-    data = open_envelope(str(files[0]["text"]), TOOL, VERSION)
-    found = _unique(responses_in(data, survey, model))
-    label = _label(clean_answers(data.get("answers", {})).get(ROUND_NAME, ""), model)
+        raise ImportProblem(message(model, lang, "one-earlier-file"))
+    data = open_envelope(str(files[0]["text"]), TOOL, VERSION, model, lang)
+    found = _unique(responses_in(data, survey, model, lang))
+    label = _label(
+        clean_answers(data.get("answers", {}), model, lang).get(ROUND_NAME, ""), model, lang
+    )
     return {**state, "earlier": {"label": label, "participants": _saved(found)}, "imports": []}
 
 
@@ -216,17 +235,19 @@ OPERATIONS = {
 }
 
 
-def clean(state: State, model: dict[str, Any]) -> State:
+def clean(state: State, model: dict[str, Any], lang: str) -> State:
     """A saved state from a file or link: answers as text, every participant a valid response."""
     survey = Survey.of(model)
     cleaned: State = {
-        "answers": clean_answers(state.get("answers", {})),
-        "participants": _saved(participants(state, survey, model)),
+        "answers": clean_answers(state.get("answers", {}), model, lang),
+        "participants": _saved(participants(state, survey, model, lang)),
     }
     earlier = state.get("earlier")
     if earlier:
         cleaned["earlier"] = {
-            "label": _label(earlier.get("label", "") if isinstance(earlier, dict) else None, model),
-            "participants": _saved(earlier_round(state, survey, model)),
+            "label": _label(
+                earlier.get("label", "") if isinstance(earlier, dict) else None, model, lang
+            ),
+            "participants": _saved(earlier_round(state, survey, model, lang)),
         }
     return cleaned

@@ -428,8 +428,8 @@ def _statements(group: Group, survey: Survey, words: Words) -> list[view.Block]:
 
 def _group(state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words):
     try:
-        responses = participants(state, survey, model)
-        before = earlier_round(state, survey, model)
+        responses = participants(state, survey, model, words.lang)
+        before = earlier_round(state, survey, model, words.lang)
     except ImportProblem as problem:
         raise InputError([("group", str(problem))]) from None
     earlier = aggregate(before, survey) if before else None
@@ -466,28 +466,29 @@ def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[vie
     ]
 
 
-def _export_group(state: dict[str, Any], survey: Survey, model: dict[str, Any]) -> list[Response]:
-    responses = participants(state, survey, model)
+def _export_group(
+    state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words
+) -> list[Response]:
+    responses = participants(state, survey, model, words.lang)
     if responses:
         return responses
     try:
-        own = own_response(state.get("answers", {}), survey, Words(model, "en"))
+        own = own_response(state.get("answers", {}), survey, words)
     except InputError:
         own = None
     if own is None or not own.answers:
-        raise ImportProblem(Words(model, "en")("csv-nothing"))
+        raise ImportProblem(words("csv-nothing"))
     return [own]
 
 
-def table(state: dict[str, Any], model: dict[str, Any]) -> tuple[list[str], list[list[Cell]]]:
-    """The group's result (or, with no group, the form's own answers) as one table for CSV.
-
-    The page passes no language to exports, so the table is in English for now.
-    """
+def table(
+    state: dict[str, Any], model: dict[str, Any], lang: str
+) -> tuple[list[str], list[list[Cell]]]:
+    """The group's result (or, with no group, the form's own answers) as one table for CSV."""
     survey = Survey.of(model)
-    words = Words(model, "en")
-    group = aggregate(_export_group(state, survey, model), survey)
-    before = earlier_round(state, survey, model)
+    words = Words(model, lang)
+    group = aggregate(_export_group(state, survey, model, words), survey)
+    before = earlier_round(state, survey, model, lang)
     moves = {}
     if before:
         earlier = aggregate(before, survey)

@@ -2,8 +2,9 @@
 
 What the page and the command line call: ``compute`` (result blocks), ``report`` (the same result
 as language-neutral data), ``clean`` (check an imported state), ``table`` (CSV rows) and the
-operations that add and remove participants. The scoring rule is documented in
-``calculators.matrix_score``; the words are in ``calculators.matrix_view``.
+operations that add and remove participants; each is given the page's language for its words.
+The scoring rule is documented in ``calculators.matrix_score``; the words are in
+``calculators.matrix_view``.
 
 State: ``{"answers": {name: text | [text]}, "participants": [{"name", "answers"}]}`` where the
 answers are the form's: ``planning``, ``production``, one per determinant, ``roles``, the same
@@ -33,10 +34,10 @@ SHARE_LINK = re.compile(r"#share=([A-Za-z0-9_-]*)")
 State = dict[str, Any]
 
 
-def clean(state: State, model: score.Model) -> State:
+def clean(state: State, model: score.Model, lang: str) -> State:
     """A saved state from a file or link, checked: known answers with valid choices only."""
-    cleaned: State = {"answers": score.check_saved(state.get("answers", {}), model)}
-    participants = group.clean_participants(state.get("participants"), model)
+    cleaned: State = {"answers": score.check_saved(state.get("answers", {}), model, lang)}
+    participants = group.clean_participants(state.get("participants"), model, lang)
     if participants:
         cleaned["participants"] = participants
     return cleaned
@@ -66,23 +67,25 @@ def compute(state: State, model: score.Model, lang: str) -> list[view.Block]:
     return matrix_view.blocks(report(state, model, lang), state.get("answers", {}), model, lang)
 
 
-def _participants_from(source: str, text: str, model: score.Model) -> list[dict[str, Any]]:
+def _participants_from(
+    source: str, text: str, model: score.Model, lang: str
+) -> list[dict[str, Any]]:
     """The people in one saved file or link: its own answers, then any participants it holds."""
     try:
-        state = clean(open_envelope(text, NAME, VERSION), model)
+        state = clean(open_envelope(text, NAME, VERSION, model, lang), model, lang)
     except ImportProblem as problem:
-        reason = score.say(model, "file-refused", "en", file=source, reason=problem)
+        reason = score.say(model, "file-refused", lang, file=source, reason=problem)
         raise ImportProblem(reason) from None
     found = []
     answers = state["answers"]
     if score.has_answers(answers, model):
-        problem = group.problem_with(answers, model)
+        problem = group.problem_with(answers, model, lang)
         if problem:
-            raise ImportProblem(score.say(model, "file-refused", "en", file=source, reason=problem))
+            raise ImportProblem(score.say(model, "file-refused", lang, file=source, reason=problem))
         found.append({"name": answers.get(score.PARTICIPANT) or source, "answers": answers})
     found += state.get("participants", [])
     if not found:
-        raise ImportProblem(score.say(model, "no-own-answers", "en", file=source))
+        raise ImportProblem(score.say(model, "no-own-answers", lang, file=source))
     return found
 
 
@@ -94,7 +97,9 @@ def _decode_link(encoded: str) -> str | None:
         return None
 
 
-def _sources(payload: dict[str, Any], model: score.Model) -> list[tuple[str | None, str]]:
+def _sources(
+    payload: dict[str, Any], model: score.Model, lang: str
+) -> list[tuple[str | None, str]]:
     """(name, saved-file text) pairs from uploaded files, or from pasted share links (which
     have no name of their own: their participants are numbered)."""
     if "files" in payload:
@@ -105,54 +110,62 @@ def _sources(payload: dict[str, Any], model: score.Model) -> list[tuple[str | No
             and isinstance(f.get("text"), str)
             for f in files
         ):
-            raise ImportProblem(score.say(model, "bad-participants", "en"))
+            raise ImportProblem(score.say(model, "bad-participants", lang))
         return [(PurePath(f["name"]).stem or f["name"], f["text"]) for f in files]
     links = SHARE_LINK.findall(str(payload.get("text", "")))
     if not links:
-        raise ImportProblem(score.say(model, "no-links", "en"))
+        raise ImportProblem(score.say(model, "no-links", lang))
     sources = []
     for number, encoded in enumerate(links, 1):
         decoded = _decode_link(encoded) if encoded else None
         if decoded is None:
-            reason = score.say(model, "link-damaged", "en")
+            reason = score.say(model, "link-damaged", lang)
             raise ImportProblem(
-                score.say(model, "link-refused", "en", number=number, reason=reason)
+                score.say(model, "link-refused", lang, number=number, reason=reason)
             )
         sources.append((None, decoded))
     return sources
 
 
-def add_participants(state: State, payload: dict[str, Any], model: score.Model) -> State:
-    """Add everyone in the given files or links; one bad file refuses the lot, changing nothing."""
+def add_participants(state: State, payload: dict[str, Any], model: score.Model, lang: str) -> State:
+    """Add everyone in the given files or links; one bad file refuses the lot, changing nothing.
+
+    Someone added from a share link, which carries no file name, is named "Participant <n>" in
+    the page's language, as a person would name them.
+    """
     new: list[dict[str, Any]] = []
     count = len(state.get("participants", []))
-    for index, (name, text) in enumerate(_sources(payload, model)):
+    for index, (name, text) in enumerate(_sources(payload, model, lang)):
         number = count + index + 1
-        source = name or score.say(model, "participant-default", "en", number=number)
-        new += _participants_from(source, text, model)
-    participants = group.joined(state.get("participants", []), new, model)
+        source = name or score.say(model, "participant-default", lang, number=number)
+        new += _participants_from(source, text, model, lang)
+    participants = group.joined(state.get("participants", []), new, model, lang)
     return {**state, "participants": participants}
 
 
-def remove_participant(state: State, payload: dict[str, Any], model: score.Model) -> State:
+def remove_participant(
+    state: State, payload: dict[str, Any], model: score.Model, lang: str
+) -> State:
     participants = list(state.get("participants", []))
     index = payload.get("index")
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(participants):
-        raise ImportProblem(score.say(model, "bad-participant-number", "en"))
+        raise ImportProblem(score.say(model, "bad-participant-number", lang))
     del participants[index]
     return {**state, "participants": participants}
 
 
-def remove_participants(state: State, payload: dict[str, Any], model: score.Model) -> State:
+def remove_participants(
+    state: State, payload: dict[str, Any], model: score.Model, lang: str
+) -> State:
     return {key: value for key, value in state.items() if key != "participants"}
 
 
-def load_example(state: State, payload: dict[str, Any], model: score.Model) -> State:
+def load_example(state: State, payload: dict[str, Any], model: score.Model, lang: str) -> State:
     """A worked example's answers in place of the current ones; participants stay."""
     examples = {example["id"]: example for example in model["matrix_tool"]["examples"]}
     example = examples.get(payload.get("example"))
     if example is None:
-        raise ImportProblem(score.say(model, "unknown-example", "en"))
+        raise ImportProblem(score.say(model, "unknown-example", lang))
     return {**state, "answers": dict(example["answers"])}
 
 
@@ -164,9 +177,9 @@ OPERATIONS = {
 }
 
 
-def table(state: State, model: score.Model) -> tuple[list[str], list[list[Cell]]]:
+def table(state: State, model: score.Model, lang: str) -> tuple[list[str], list[list[Cell]]]:
     """One row per person (own answers first): cell, position range, every answer, the goal."""
-    words = matrix_view.Words(model, "en")
+    words = matrix_view.Words(model, lang)
     questions = [q["id"] for q in score.determinants(model)]
     header = [
         words.say("csv-name"),
@@ -181,7 +194,7 @@ def table(state: State, model: score.Model) -> tuple[list[str], list[list[Cell]]
         words.say("csv-goal-high"),
     ]
     rows: list[list[Cell]] = []
-    for person in group.members(state, model, "en"):
+    for person in group.members(state, model, lang):
         now, goal = person["now"], person["goal"]
         rows.append(
             [

@@ -25,7 +25,8 @@ def run_file(file: Path, model: dict[str, Any], lang: str) -> dict[str, Any]:
     """One file's line of output; the file is checked exactly as the page's "Open" does."""
     try:
         text = file.read_text(encoding="utf-8")
-        state = matrix.clean(open_envelope(text, matrix.NAME, matrix.VERSION), model)
+        data = open_envelope(text, matrix.NAME, matrix.VERSION, model, lang)
+        state = matrix.clean(data, model, lang)
         result = matrix.report(state, model, lang)
     except (OSError, UnicodeDecodeError, ImportProblem) as problem:
         return {"file": str(file), "ok": False, "message": str(problem)}

@@ -20,26 +20,26 @@ MAX_NAME = 200
 Member = dict[str, Any]
 
 
-def _refuse(model: score.Model, key: str, **values: object) -> ImportProblem:
-    return ImportProblem(score.say(model, key, "en", **values))
+def _refuse(model: score.Model, lang: str, key: str, **values: object) -> ImportProblem:
+    return ImportProblem(score.say(model, key, lang, **values))
 
 
-def problem_with(answers: dict[str, Any], model: score.Model) -> str | None:
+def problem_with(answers: dict[str, Any], model: score.Model, lang: str) -> str | None:
     """Why these answers cannot be placed on the matrix (the first problem), or None."""
-    _, problems = score.read_view(answers, "", model, "en")
-    _, goal_problems = score.read_view(answers, score.GOAL, model, "en")
+    _, problems = score.read_view(answers, "", model, lang)
+    _, goal_problems = score.read_view(answers, score.GOAL, model, lang)
     found = problems + goal_problems
     return found[0][1] if found else None
 
 
-def clean_participants(value: object, model: score.Model) -> list[dict[str, Any]]:
+def clean_participants(value: object, model: score.Model, lang: str) -> list[dict[str, Any]]:
     """The participants of an imported state; each must be placeable on the matrix."""
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _refuse(model, "bad-participants")
+        raise _refuse(model, lang, "bad-participants")
     if len(value) > MAX_PARTICIPANTS:
-        raise _refuse(model, "too-many", limit=MAX_PARTICIPANTS)
+        raise _refuse(model, lang, "too-many", limit=MAX_PARTICIPANTS)
     cleaned = []
     for entry in value:
         if not (
@@ -48,16 +48,16 @@ def clean_participants(value: object, model: score.Model) -> list[dict[str, Any]
             and isinstance(entry["name"], str)
             and 0 < len(entry["name"]) <= MAX_NAME
         ):
-            raise _refuse(model, "bad-participants")
-        answers = score.check_saved(entry["answers"], model)
-        if problem_with(answers, model):
-            raise _refuse(model, "bad-participants")
+            raise _refuse(model, lang, "bad-participants")
+        answers = score.check_saved(entry["answers"], model, lang)
+        if problem_with(answers, model, lang):
+            raise _refuse(model, lang, "bad-participants")
         cleaned.append({"name": entry["name"], "answers": answers})
     return cleaned
 
 
 def joined(
-    participants: list[dict[str, Any]], new: list[dict[str, Any]], model: score.Model
+    participants: list[dict[str, Any]], new: list[dict[str, Any]], model: score.Model, lang: str
 ) -> list[dict[str, Any]]:
     """The list with the new participants added; the same person added twice is kept once."""
     result = list(participants)
@@ -65,7 +65,7 @@ def joined(
         if entry not in result:
             result.append(entry)
     if len(result) > MAX_PARTICIPANTS:
-        raise _refuse(model, "too-many", limit=MAX_PARTICIPANTS)
+        raise _refuse(model, lang, "too-many", limit=MAX_PARTICIPANTS)
     return result
 
 

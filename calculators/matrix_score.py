@@ -269,17 +269,16 @@ def has_answers(answers: dict[str, Any], model: Model) -> bool:
     return any(as_list(answers.get(name)) for name in answer_names(model) - {PARTICIPANT})
 
 
-def check_saved(value: object, model: Model) -> dict[str, Answer]:
+def check_saved(value: object, model: Model, lang: str) -> dict[str, Answer]:
     """Answers from an untrusted file or link: known names and valid choices, nothing else.
 
     Refusing (rather than dropping) what it does not know keeps an import from losing answers.
-    ``clean`` has no language, so its messages are in English (the import's own are too).
     """
-    answers = clean_answers(value)
+    answers = clean_answers(value, model, lang)
     known = answer_names(model)
     for name, answer in answers.items():
         if name not in known:
-            raise ImportProblem(say(model, "unknown-answer", "en", name=repr(name)))
+            raise ImportProblem(say(model, "unknown-answer", lang, name=repr(name)))
         question = name.removeprefix(GOAL)
         if name == PARTICIPANT:
             valid = isinstance(answer, str)
@@ -289,5 +288,5 @@ def check_saved(value: object, model: Model) -> dict[str, Answer]:
                 single and isinstance(answer, list)
             )
         if not valid:
-            raise ImportProblem(say(model, "bad-choice", "en", name=repr(name)))
+            raise ImportProblem(say(model, "bad-choice", lang, name=repr(name)))
     return answers

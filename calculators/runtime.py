@@ -7,8 +7,12 @@ Requests name an action and a tool:
   ``{"ok": false, "message"}`` (the page keeps its current work);
 - ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
 - ``csv``: ``state`` → ``{"ok": true, "csv"}`` for tools that export a table; with ``table``
-  (a name in ``Tool.tables``) the named one, in the request's ``lang``; ``{"ok": false,
-  "message"}`` when the table raises ``ImportProblem`` (nothing to export yet).
+  (a name in ``Tool.tables``) the named one; ``{"ok": false, "message"}`` when the table raises
+  ``ImportProblem`` (nothing to export yet).
+
+Every request carries the page's ``lang``: results, messages, refusals and CSV headers are in
+that language. States and saved files hold ids and the person's own text only, never words of
+the guide, so a file saved from a page in one language opens in the other.
 """
 
 from __future__ import annotations
@@ -30,26 +34,28 @@ MODEL_FILE = Path(__file__).resolve().parent.parent / "guide_model.json"
 
 State = dict[str, Any]
 Model = dict[str, Any]
+Table = tuple[list[str], list[list[Cell]]]
 
 
 @dataclass(frozen=True)
 class Tool:
-    """What a calculator offers the page; only ``compute`` and ``clean`` are required."""
+    """What a calculator offers the page; only ``compute`` and ``clean`` are required.
+
+    Each function takes the page's language last.
+    """
 
     version: int
     compute: Callable[[State, Model, str], list[Block]]
-    """The result blocks for a state, in the page's language; bad answers raise InputError."""
-    clean: Callable[[State, Model], State]
+    """The result blocks for a state; bad answers raise InputError."""
+    clean: Callable[[State, Model, str], State]
     """Checks an imported state and returns it tidy, or raises ``ImportProblem``."""
-    operations: dict[str, Callable[[State, dict[str, Any], Model], State]] = field(
+    operations: dict[str, Callable[[State, dict[str, Any], Model, str], State]] = field(
         default_factory=dict
     )
-    table: Callable[[State, Model], tuple[list[str], list[list[Cell]]]] | None = None
-    tables: dict[str, Callable[[State, Model, str], tuple[list[str], list[list[Cell]]]]] = field(
-        default_factory=dict
-    )
+    table: Callable[[State, Model, str], Table] | None = None
+    tables: dict[str, Callable[[State, Model, str], Table]] = field(default_factory=dict)
     """Several CSV exports, by name; the toolbar offers one button each (label: the tool's
-    content message ``csv-<name>``), and headers follow the page's language."""
+    content message ``csv-<name>``)."""
 
 
 TOOLS: dict[str, Tool] = {
@@ -77,9 +83,14 @@ TOOLS: dict[str, Tool] = {
 }
 
 
+def _lang(request: dict[str, Any]) -> str:
+    lang = request.get("lang")
+    return lang if isinstance(lang, str) else "en"
+
+
 def _compute(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
     try:
-        blocks = tool.compute(request["state"], model, request.get("lang", "en"))
+        blocks = tool.compute(request["state"], model, _lang(request))
         return {"ok": True, "blocks": blocks}
     except InputError as error:
         errors = [{"field": name, "message": message} for name, message in error.problems]
@@ -88,8 +99,9 @@ def _compute(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any
 
 def _import(name: str, tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
     try:
-        data = open_envelope(request["text"], name, tool.version)
-        return {"ok": True, "state": tool.clean(data, model)}
+        lang = _lang(request)
+        data = open_envelope(request["text"], name, tool.version, model, lang)
+        return {"ok": True, "state": tool.clean(data, model, lang)}
     except ImportProblem as problem:
         return {"ok": False, "message": str(problem)}
 
@@ -99,7 +111,8 @@ def _operate(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any
     if operation is None:
         return {"ok": False, "message": f"Unknown operation {request.get('op')!r}."}
     try:
-        return {"ok": True, "state": operation(request["state"], request["payload"], model)}
+        state = operation(request["state"], request["payload"], model, _lang(request))
+        return {"ok": True, "state": state}
     except ImportProblem as problem:
         return {"ok": False, "message": str(problem)}
 
@@ -111,10 +124,8 @@ def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
     if name is None and tool.table is None:
         return {"ok": False, "message": "This tool has no table to export."}
     try:
-        if name is not None:
-            header, rows = tool.tables[name](request["state"], model, request.get("lang", "en"))
-        else:
-            header, rows = tool.table(request["state"], model)
+        make = tool.tables[name] if name is not None else tool.table
+        header, rows = make(request["state"], model, _lang(request))
     except ImportProblem as problem:
         return {"ok": False, "message": str(problem)}
     return {"ok": True, "csv": to_csv(header, rows)}

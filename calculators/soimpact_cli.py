@@ -18,9 +18,11 @@ from calculators.runtime import load_model
 from calculators.savefile import ImportProblem, open_envelope
 
 
-def _open(path: Path, model: dict[str, Any]) -> dict[str, Any]:
-    data = open_envelope(path.read_text(encoding="utf-8"), "soimpact", soimpact.VERSION)
-    return soimpact.clean(data, model)
+def _open(path: Path, model: dict[str, Any], lang: str) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    return soimpact.clean(
+        open_envelope(text, "soimpact", soimpact.VERSION, model, lang), model, lang
+    )
 
 
 def _review(state: dict[str, Any], model: dict[str, Any], options: argparse.Namespace) -> None:
@@ -39,7 +41,7 @@ def _csv(state: dict[str, Any], model: dict[str, Any], options: argparse.Namespa
 def _run(options: argparse.Namespace) -> int:
     model = load_model(options.model)
     try:
-        state = _open(options.file, model)
+        state = _open(options.file, model, options.lang)
     except (OSError, ImportProblem) as problem:
         print(f"{options.file}: {problem}", file=sys.stderr)
         return 1

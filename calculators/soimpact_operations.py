@@ -17,11 +17,6 @@ State = dict[str, Any]
 Model = dict[str, Any]
 
 
-def _words(payload: dict[str, Any], model: Model) -> Words:
-    lang = payload.get("lang")
-    return Words(model, lang if isinstance(lang, str) else "en")
-
-
 def _bank_entries(model: Model) -> dict[str, dict[str, Any]]:
     return {
         entry["id"]: entry
@@ -30,9 +25,9 @@ def _bank_entries(model: Model) -> dict[str, dict[str, Any]]:
     }
 
 
-def add_from_bank(state: State, payload: dict[str, Any], model: Model) -> State:
+def add_from_bank(state: State, payload: dict[str, Any], model: Model, lang: str) -> State:
     """The indicators ticked in the bank, added after the plan's own, ready to adapt."""
-    words = _words(payload, model)
+    words = Words(model, lang)
     answers = dict(state_answers(state))
     picks = answers.pop(BANK_PICKS, [])
     bank = _bank_entries(model)
@@ -95,9 +90,9 @@ def example_answers(example: dict[str, Any], model: Model, words: Words) -> dict
     return answers
 
 
-def load_example(state: State, payload: dict[str, Any], model: Model) -> State:
+def load_example(state: State, payload: dict[str, Any], model: Model, lang: str) -> State:
     """Replace the worksheet with a worked example (the page keeps the earlier answers)."""
-    words = _words(payload, model)
+    words = Words(model, lang)
     examples = {example["id"]: example for example in model["soimpact_examples"]["examples"]}
     example = examples.get(payload.get("example"))
     if example is None:

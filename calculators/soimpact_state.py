@@ -29,8 +29,6 @@ MAX_INDICATORS = 100
 MAX_MEASUREMENTS = 200
 """Per indicator. Far above a real plan (monthly for 15 years), low enough to stay fast."""
 SHOWN_PROBLEMS = 5
-IMPORT_LANG = "en"
-"""The runtime gives ``clean`` no language; import messages are in English until it does."""
 
 _NUMBER = r"(0|[1-9][0-9]{0,5})"
 _GROUP = re.compile(rf"groups\.{_NUMBER}\.([a-z-]+)")
@@ -110,10 +108,10 @@ def _problems(answers: dict[str, Any], model: dict[str, Any], words: Words) -> l
     return list(dict.fromkeys(problems))
 
 
-def clean(state: dict[str, Any], model: dict[str, Any]) -> dict[str, Any]:
+def clean(state: dict[str, Any], model: dict[str, Any], lang: str) -> dict[str, Any]:
     """The imported state, unchanged, once every answer has passed; otherwise the problems."""
-    answers = clean_answers(state.get("answers", {}))
-    words = Words(model, IMPORT_LANG)
+    answers = clean_answers(state.get("answers", {}), model, lang)
+    words = Words(model, lang)
     problems = _problems(answers, model, words)
     if problems:
         shown = " ".join(problems[:SHOWN_PROBLEMS])

@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from calculators.runtime import TOOLS
@@ -36,13 +37,27 @@ def translate(text: Text, lang: str = "en") -> str:
     return value
 
 
-def cite(source: Source) -> str:
-    """A handbook reference in the form the guide uses everywhere: 'Handbook ch. 1, p. 13–14'."""
-    return f"Handbook ch. {source.chapter}, p. {source.pages}"
+def cite(source: Source, form: str) -> str:
+    """A handbook reference in the page's language: 'Handbook ch. 1, p. 13–14'.
+
+    ``form`` is the ``citation`` label of ``content/ui.yml`` with ``{chapter}`` and ``{pages}``.
+    """
+    return form.format(chapter=source.chapter, pages=source.pages)
 
 
-TEMPLATES.filters["t"] = translate
-TEMPLATES.filters["cite"] = cite
+@pass_context
+def _translate_filter(context: Context, text: Text) -> str:
+    return translate(text, context["lang"])
+
+
+@pass_context
+def _cite_filter(context: Context, source: Source) -> str:
+    return cite(source, translate(context["labels"]["citation"], context["lang"]))
+
+
+TEMPLATES.filters["t"] = _translate_filter
+TEMPLATES.filters["cite"] = _cite_filter
+"""Every template is rendered with ``lang`` and ``labels`` (the ui labels) in its context."""
 
 
 def render(template: str, **context: Any) -> Markup:
@@ -92,52 +107,54 @@ def define_env(env: Any) -> None:
     pages = Pages(build.model, render, render_markdown, translate)
     env.variables["guide_pages"] = pages
 
-    def on_page(method: Any) -> Any:
-        """Run a page macro with links made relative to the page being rendered."""
-
-        def macro(*args: Any, **kwargs: Any) -> Any:
-            pages.page_url = env.page.url
-            return method(*args, **kwargs)
-
-        macro.__name__ = method.__name__
-        return macro
-
     for name in PAGE_MACROS:
-        env.macro(on_page(getattr(pages, name)), name)
+        env.macro(getattr(pages, name), name)
 
     @env.macro
     def matrix_table() -> Markup:
-        return render("matrix_table.j2", matrix=build.model.matrix)
+        return pages.fragment("matrix_table.j2", matrix=build.model.matrix)
 
     @env.macro
-    def matrix_scoring(lang: str = "en") -> Markup:
+    def matrix_scoring() -> Markup:
         """How the matrix calculator places a project: the rule and every answer's points."""
         tool = build.model.matrix_tool
-        return render("matrix_scoring.j2", tool=tool, **matrix_page.scoring(build.model, lang))
+        scoring = matrix_page.scoring(build.model, pages.lang)
+        return pages.fragment("matrix_scoring.j2", tool=tool, **scoring)
 
     @env.macro
-    def calculator(name: str, lang: str = "en") -> Markup:
-        """A calculator's form, toolbar and result area; the page script does the rest."""
+    def calculator(name: str) -> Markup:
+        """A calculator's form, toolbar and result area, in the page's language."""
         tool = TOOLS[name]
         ui = build.model.ui.calculator
         tool_messages = getattr(build.model, name).messages if tool.tables else {}
-        return render(
+        return pages.fragment(
             "calculator.j2",
             name=name,
             form=f"forms/{name}.j2",
             model=build.model,
             ui=ui,
-            messages={key: translate(text, lang) for key, text in ui.items()},
+            messages={key: pages.translate(text) for key, text in ui.items()},
             version=tool.version,
             format=FORMAT,
             csv=tool.table is not None,
             tables=[
-                (table, translate(tool_messages[f"csv-{table}"], lang)) for table in tool.tables
+                (table, pages.translate(tool_messages[f"csv-{table}"])) for table in tool.tables
             ],
-            lang=lang,
             bundle=build.bundle_path,
             pyodide=build.pyodide_path,
         )
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Before a page renders: its language, and its URL inside that language's tree.
+
+    Links between pages stay inside the reader's language because they are made relative to the
+    page's place in its own tree ('fields/anchoring/', not 'nb/fields/anchoring/').
+    """
+    language, path = env.conf["extra"]["build"].locate(env.page.url)
+    pages = env.variables["guide_pages"]
+    pages.lang = language.code
+    pages.page_url = path
 
 
 def on_post_page_macros(env: Any) -> None:

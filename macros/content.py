@@ -6,6 +6,7 @@ who edit ``content/`` are writers, not programmers: a stack trace would not help
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from macros.schema import CONTENT_FILES, ChainLevel, Model
+from macros.schema import CONTENT_FILES, LANGUAGES, ChainLevel, Model, Text
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
@@ -245,3 +246,40 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Model:
         line = _line_of(path, located[name].lines)
         raise ContentError(f"{content_dir / name}:{line}: {_format_path(path)}: {message}")
     return whole
+
+
+def texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
+    """Every ``Text`` in a validated node, with its key path (field names are the YAML keys)."""
+    if isinstance(node, Text):
+        yield path, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from texts(getattr(node, name), (*path, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from texts(item, (*path, index))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from texts(value, (*path, key))
+
+
+def missing_translations(
+    content_dir: Path = CONTENT_DIR, languages: tuple[str, ...] = LANGUAGES
+) -> list[str]:
+    """One line per text that lacks a language: ``file:line: key.path: missing 'nb' translation``.
+
+    The schema lets a language be absent (so content can be written English first); the build
+    calls this to refuse a site in which a reader would meet a text in the wrong language.
+    """
+    problems = []
+    for name, model in CONTENT_FILES.items():
+        file = content_dir / name
+        located = _parse(file)
+        for path, text in texts(_validate(file, located, model)):
+            problems += [
+                f"{file}:{_line_of(path, located.lines)}: {_format_path(path)}: "
+                f"missing {language!r} translation"
+                for language in languages
+                if getattr(text, language) is None
+            ]
+    return problems

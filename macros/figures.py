@@ -7,6 +7,7 @@ here, named, so a template holds no arithmetic beyond reading them.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 
 MODEL_WIDTH = 360
@@ -14,6 +15,11 @@ MODEL_HEADER = 40
 MODEL_BAND_HEIGHT = 34
 MODEL_BAND_GAP = 10
 MODEL_FOOTER = 14
+MODEL_BAND_CHARS = 30
+"""A longer field name takes two lines, so it fits its band even with WCAG text spacing."""
+MODEL_LINE_HEIGHT = 14
+MODEL_BASELINE = 4
+"""From the middle of a band to the baseline of a one-line label."""
 
 CIRCLE_SIZE = 360
 CIRCLE_RADIUS = 118
@@ -35,11 +41,20 @@ class Placed:
 
 
 @dataclass(frozen=True)
+class Band(Placed):
+    """A field's band: its name in lines, the first line's baseline at ``baseline``."""
+
+    lines: list[str]
+    baseline: float
+
+
+@dataclass(frozen=True)
 class ModelLayout:
     width: int
     height: int
     pillars: list[Placed]
-    bands: list[Placed]
+    bands: list[Band]
+    line_height: int
 
 
 def model_layout(values: list[str], fields: list[str]) -> ModelLayout:
@@ -51,17 +66,15 @@ def model_layout(values: list[str], fields: list[str]) -> ModelLayout:
         Placed(name, column * (index + 0.5), height / 2, column - 8, height)
         for index, name in enumerate(values)
     ]
-    bands = [
-        Placed(
-            name,
-            MODEL_WIDTH / 2,
-            MODEL_HEADER + step * index + MODEL_BAND_HEIGHT / 2,
-            MODEL_WIDTH,
-            MODEL_BAND_HEIGHT,
+    bands = []
+    for index, name in enumerate(fields):
+        middle = MODEL_HEADER + step * index + MODEL_BAND_HEIGHT / 2
+        lines = textwrap.wrap(name, MODEL_BAND_CHARS)
+        baseline = middle + MODEL_BASELINE - (len(lines) - 1) * MODEL_LINE_HEIGHT / 2
+        bands.append(
+            Band(name, MODEL_WIDTH / 2, middle, MODEL_WIDTH, MODEL_BAND_HEIGHT, lines, baseline)
         )
-        for index, name in enumerate(fields)
-    ]
-    return ModelLayout(MODEL_WIDTH, round(height), pillars, bands)
+    return ModelLayout(MODEL_WIDTH, round(height), pillars, bands, MODEL_LINE_HEIGHT)
 
 
 def _point(angle: float) -> tuple[float, float]:

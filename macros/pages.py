@@ -21,22 +21,29 @@ Renderer = Callable[..., Markup]
 
 
 class Pages:
-    """The model plus the page being rendered, so templates can link relative to it."""
+    """The model plus the page being rendered: its language, and its URL to link relative to.
+
+    ``lang`` and ``page_url`` are set before each page renders (``macros.on_pre_page_macros``).
+    """
 
     def __init__(
         self,
         model: Model,
         render: Renderer,
         render_markdown: Renderer,
-        translate: Callable[[Text], str],
+        translate: Callable[[Text, str], str],
     ) -> None:
         self.model = model
         self.render = render
         self.render_markdown = render_markdown
-        self.translate = translate
+        self._translate = translate
+        self.lang = "en"
         self.page_url = ""
 
     # Helpers the templates call.
+
+    def translate(self, text: Text) -> str:
+        return self._translate(text, self.lang)
 
     def label(self, key: str) -> str:
         return self.translate(self.model.ui.labels[key])
@@ -52,7 +59,13 @@ class Pages:
         return self.render_markdown(template, **self._globals(), **context)
 
     def _globals(self) -> dict[str, Any]:
-        return {"label": self.label, "fragment": self.fragment, "href": self.href}
+        return {
+            "label": self.label,
+            "fragment": self.fragment,
+            "href": self.href,
+            "lang": self.lang,
+            "labels": self.model.ui.labels,
+        }
 
     # Lookups.
 

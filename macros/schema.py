@@ -612,6 +612,8 @@ class UiFile(Strict):
     labels: dict[Slug, Text]
     calculator: dict[Slug, Text]
     """Keyed for the page scripts, which receive them as JSON."""
+    files: dict[Slug, Text]
+    """Why a saved file or share link is refused (``calculators.savefile``)."""
 
 
 Answer = str | list[str]

@@ -1,9 +1,9 @@
 """What each calculator page needs from the server, listed in ``site-files.json``.
 
 The server self-check page fetches these files and compares them with the build, so the person
-who installs the guide sees, tool by tool, whether a calculator can work: its page, the
-stylesheets and scripts the page loads (with the modules they import and the workers they
-start) and the calculators' Python code. Pyodide itself has a check of its own.
+who installs the guide sees, tool by tool, whether a calculator can work: its page in each
+language, the stylesheets and scripts the pages load (with the modules they import and the
+workers they start) and the calculators' Python code. Pyodide itself has a check of its own.
 """
 
 from __future__ import annotations
@@ -81,10 +81,16 @@ def _with_modules(site: Path, scripts: list[str]) -> list[str]:
     return found
 
 
+def _by_depth(index: Path) -> tuple[int, str]:
+    """The default language's page (at the root, not under a language folder) first."""
+    return len(index.parts), index.as_posix()
+
+
 def calculator_needs(site: Path) -> list[dict[str, object]]:
-    """Per calculator page: its tool, title, address and the files it needs."""
-    needs = []
-    for index in sorted(site.rglob("index.html")):
+    """Per calculator: its tool, its title (in the default language), its pages (one per
+    language) and the files they need, each once."""
+    needs: dict[str, dict] = {}
+    for index in sorted(site.rglob("index.html"), key=_by_depth):
         page = index.relative_to(site).as_posix()
         parser = _CalculatorPage()
         parser.feed(index.read_text(encoding="utf-8"))
@@ -93,12 +99,8 @@ def calculator_needs(site: Path) -> list[dict[str, object]]:
         loads = [_site_path(page, reference) for reference in parser.loads]
         scripts = _with_modules(site, [path for path in loads if path.endswith(SCRIPTS)])
         files = [page, *(path for path in loads if path not in scripts), *scripts, parser.bundle]
-        needs.append(
-            {
-                "tool": parser.tool,
-                "title": parser.title.strip(),
-                "page": page.removesuffix("index.html"),
-                "files": files,
-            }
-        )
-    return needs
+        first = {"tool": parser.tool, "title": parser.title.strip(), "pages": [], "files": []}
+        entry = needs.setdefault(parser.tool, first)
+        entry["pages"].append(page.removesuffix("index.html"))
+        entry["files"] += [path for path in files if path not in entry["files"]]
+    return sorted(needs.values(), key=lambda entry: entry["tool"])

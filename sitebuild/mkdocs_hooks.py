@@ -2,38 +2,54 @@
 
 Wired in ``mkdocs.yml`` under ``hooks:``. ``on_config`` runs before the macros plugin so that a
 content error stops the build with one clean line, and the macros find the model ready.
+
+mkdocs-static-i18n builds the default language, then runs a whole nested build per other
+language from inside its ``on_post_build``, into the same ``site_dir``. So every event here runs
+once per language: the content is loaded once, the site-wide files (Pyodide, the calculators
+zip, one search index per language) are written once, after the last language is built.
 """
 
 from __future__ import annotations
 
 import mimetypes
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
-from macros.content import ContentError, load_content
-from macros.schema import Model
+from macros import translate
+from macros.content import ContentError, load_content, missing_translations
+from macros.schema import LANGUAGES, Model
 from sitebuild.bundle import Bundle, build_bundle
 from sitebuild.checks import check_site
+from sitebuild.languages import Language, in_language, language_of, site_languages
 from sitebuild.npm import PYODIDE, VendorError, vendored
 from sitebuild.offline import add_register_script, offline_enabled
 from sitebuild.publish import finish_site
+from sitebuild.search import split_search_index
 
 BUNDLE_DIR = "calculators"
 PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
 """Versioned path: a new Pyodide gets a new URL, so old copies may be cached forever."""
+SHOWN_MISSING = 10
+"""Missing translations listed in a build error; the rest are counted."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class SiteBuild:
     """What the macros and the post-build step share: the model and where assets go."""
 
     model: Model
     bundle: Bundle
+    languages: tuple[Language, ...]
+    open_builds: int = field(default=0)
+    """Language builds started and not yet finished; the last to finish is the default one."""
 
     @property
     def bundle_path(self) -> str:
@@ -43,6 +59,23 @@ class SiteBuild:
     def pyodide_path(self) -> str:
         return f"{PYODIDE_DIR}/"
 
+    def locate(self, url: str) -> tuple[Language, str]:
+        """The language of the page at ``url`` and the page's path inside that language."""
+        language = language_of(url, self.languages)
+        return language, in_language(url, language)
+
+    def label(self, key: str, language: Language) -> str:
+        return translate(self.model.ui.labels[key], language.code)
+
+
+@dataclass(frozen=True)
+class PageLanguage:
+    """What the theme overrides need to know about the language of the page they render."""
+
+    language: Language
+    label: Any
+    """``label(key)``: a word of ``content/ui.yml`` in the page's language."""
+
 
 def _register_mime_types() -> None:
     # Hack: Python 3.11's table lacks .mjs, and `mkdocs serve` serves by this table.
@@ -50,21 +83,96 @@ def _register_mime_types() -> None:
     mimetypes.add_type("application/wasm", ".wasm")
 
 
+def _load(config: MkDocsConfig) -> SiteBuild:
+    """Validate the content once per ``mkdocs build``: every language in every text."""
+    languages = site_languages(config)
+    if {language.code for language in languages} != set(LANGUAGES):
+        raise PluginError(f"mkdocs.yml builds {languages}; the content is written in {LANGUAGES}")
+    content = Path(config.config_file_path).parent / "content"
+    try:
+        model = load_content(content)
+        missing = missing_translations(content)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    if missing:
+        more = len(missing) - SHOWN_MISSING
+        raise PluginError(
+            "\n".join(missing[:SHOWN_MISSING] + ([f"(and {more} more)"] if more > 0 else []))
+        )
+    return SiteBuild(model=model, bundle=build_bundle(model), languages=languages)
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _register_mime_types()
-    try:
-        model = load_content(Path(config.config_file_path).parent / "content")
-    except ContentError as error:
-        raise PluginError(str(error)) from None
-    config.extra["build"] = SiteBuild(model=model, bundle=build_bundle(model))
+    if "build" not in config.extra:
+        config.extra["build"] = _load(config)
+    config.extra["build"].open_builds += 1
     add_register_script(config)
     return config
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Settings that depend on the language being built (known once i18n has configured it)."""
     build: SiteBuild = config.extra["build"]
+    languages = {language.code: language for language in build.languages}
+    if config.theme["language"] not in languages:
+        raise PluginError(f"theme.language {config.theme['language']!r} is not one of {languages}")
+    language = languages[config.theme["language"]]
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = build.label("permalink", language)
+    if language != build.languages[0]:
+        # Theme pages such as 404.html have no language folder: keep the default language's.
+        config.theme.static_templates.discard("404.html")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """Refuse to show a page in the wrong language when its translation is missing."""
+    build: SiteBuild = config.extra["build"]
+    language, _ = build.locate(page.url)
+    source = page.file.src_uri
+    if language.prefix and not source.endswith(f".{language.code}.md"):
+        twin = source.removesuffix(".md") + f".{language.code}.md"
+        raise PluginError(f"docs/{source} has no {language.name} version: write docs/{twin}")
+    return markdown
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """The same page in every language, for the switcher and the ``hreflang`` links.
+
+    Links are from the site root; the theme's ``url`` filter makes them relative to the page.
+    """
+    build: SiteBuild = config.extra["build"]
+    language, path = build.locate(page.url)
+    config.extra["alternate"] = [
+        {"name": other.name, "link": other.prefix + path, "lang": other.code}
+        for other in build.languages
+    ]
+    context["guide"] = PageLanguage(language, lambda key: build.label(key, language))
+    return context
+
+
+def on_template_context(
+    context: dict[str, Any], template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """Theme pages (404.html) are no page in any language: no switcher, no alternates. Their
+    controls speak the default language (the root's, where the 404 page lives)."""
+    build: SiteBuild = config.extra["build"]
+    language = build.languages[0]
+    config.extra["alternate"] = []
+    context["guide"] = PageLanguage(language, lambda key: build.label(key, language))
+    return context
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """After the last language: ship Pyodide and the calculators once, split the search index."""
+    build: SiteBuild = config.extra["build"]
+    build.open_builds -= 1
+    if build.open_builds:
+        return  # a nested language build; the default language's build finishes last
+    site = Path(config.site_dir)
     try:
         source = vendored(PYODIDE)
     except VendorError as error:
@@ -76,6 +184,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     bundle = site / build.bundle_path
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(build.bundle.data)
+    split_search_index(site, build.languages)
     problems = check_site(site)
     if problems:
         raise PluginError("the built site has problems:\n" + "\n".join(problems))

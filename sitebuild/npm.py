@@ -66,6 +66,14 @@ AXE_CORE = NpmPackage(
 )
 """The accessibility checker injected by the browser tests (never shipped in the site)."""
 
+VNU_JAR = NpmPackage(
+    name="vnu-jar",
+    version="26.9.27",
+    integrity="sha512-TkQd5DFfOaWC9ebtvozTsrH2Vaod3jYg+vrOeREzIXxBexLz9+rS2DNtjn7+RPUiZhgli0SghgBX6RJRNea0KA==",
+    files=("build/dist/vnu.jar",),
+)
+"""The Nu HTML Checker (run with the machine's Java by the browser tests; never shipped)."""
+
 
 def _integrity_of(path: Path) -> str:
     digest = hashlib.sha512(path.read_bytes()).digest()
@@ -123,6 +131,7 @@ def vendored(package: NpmPackage) -> Path:
                 source = archive.extractfile(member)
                 if source is None:
                     raise VendorError(f"{tarball}: package/{name} is not a file")
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
                 with source, (staging / name).open("wb") as target:
                     shutil.copyfileobj(source, target)
         shutil.rmtree(folder, ignore_errors=True)

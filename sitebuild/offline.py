@@ -25,8 +25,10 @@ def offline_enabled(config: MkDocsConfig) -> bool:
 
 
 def add_register_script(config: MkDocsConfig) -> None:
-    """Put the registering module in every page when the offline copy is on."""
-    if offline_enabled(config):
+    """Put the registering module in every page when the offline copy is on (once: each
+    language's build passes the configuration through ``on_config`` again)."""
+    listed = {str(script) for script in config.extra_javascript}
+    if offline_enabled(config) and REGISTER_SCRIPT not in listed:
         script = ExtraScriptValue(REGISTER_SCRIPT)
         script.type = "module"
         config.extra_javascript.append(script)

@@ -7,15 +7,18 @@ its workers) makes is recorded; a test fails if any of them goes anywhere but th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from sitebuild.npm import AXE_CORE, vendored
+from sitebuild.npm import AXE_CORE, VNU_JAR, vendored
 from sitebuild.static_server import DEFAULT_PREFIX, serving
+from tests.browser.a11y import REFLOW_SCALE, REFLOW_VIEWPORT
 from tests.support.chromium import launch
 from tests.support.servers import apache, nginx
 
@@ -64,11 +67,39 @@ class RecordedPage:
         ]
 
 
-@pytest.fixture
-def visit(browser: Browser, base_url: str) -> Iterator[RecordedPage]:
-    context = browser.new_context()
+@contextmanager
+def recorded_page(browser: Browser, base_url: str, **options: Any) -> Iterator[RecordedPage]:
+    """A page in a fresh browser context (``options`` as for ``new_context``), checked offline."""
+    context = browser.new_context(**options)
     context.set_default_timeout(60_000)  # two cores shared with Pyodide's start-up
     recorded = RecordedPage(context.new_page(), base_url)
     yield recorded
     context.close()
     assert recorded.foreign_requests() == [], "requests left the local origin"
+
+
+@pytest.fixture
+def visit(browser: Browser, base_url: str) -> Iterator[RecordedPage]:
+    with recorded_page(browser, base_url) as recorded:
+        yield recorded
+
+
+@pytest.fixture
+def visit_as(browser: Browser, base_url: str) -> Iterator[Callable[[str], RecordedPage]]:
+    """Like ``visit``, for a reader whose browser prefers ``locale`` ('nb-NO', 'en-GB', ...)."""
+    with ExitStack() as stack:
+        yield lambda locale: stack.enter_context(recorded_page(browser, base_url, locale=locale))
+
+
+@pytest.fixture
+def visit_zoomed(browser: Browser, base_url: str) -> Iterator[RecordedPage]:
+    """A page as seen on a 1280 × 1024 screen at 400 % zoom: 320 CSS px wide (WCAG 1.4.10)."""
+    with recorded_page(
+        browser, base_url, viewport=REFLOW_VIEWPORT, device_scale_factor=REFLOW_SCALE
+    ) as recorded:
+        yield recorded
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    return vendored(VNU_JAR) / "build" / "dist" / "vnu.jar"

@@ -15,8 +15,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from calculators.savefile import envelope
 from macros.content import load_content
+from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
-from tests.browser.test_accessibility import axe_violations
 
 PAGE = "tools/assessment/"
 READY_TIMEOUT_MS = 60_000

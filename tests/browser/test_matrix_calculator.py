@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from macros.content import load_content
+from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
-from tests.browser.test_accessibility import axe_violations
 from tests.support.projects import open_project
 
 PAGE = "tools/matrix/"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.a11y import axe_violations
 from tests.browser.test_matrix_calculator import open_ready
 from tests.browser.test_saved_work import TENDERING, THICK, choose, heading
 from tests.support.projects import PREFIX, open_project, stored_projects

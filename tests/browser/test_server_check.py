@@ -47,7 +47,7 @@ def test_a_well_configured_server_passes_every_check(visit) -> None:
     for tool, title in CALCULATORS.items():
         item = page.locator(f"#server-check-results > li[data-check=calculator-{tool}]")
         expect(item).to_contain_text(f"Passed: Calculator “{title}”.")
-        expect(item).to_contain_text(f"tools/{tool}/ and the")
+        expect(item).to_contain_text(f"Its pages (tools/{tool}/, nb/tools/{tool}/) and the")
 
 
 @pytest.fixture(params=MISCONFIGURED)

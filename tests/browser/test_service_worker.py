@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import socket
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +21,7 @@ from sitebuild.static_server import serving
 from tests.support.calculators import FIRST_RESULT, calculator_pages
 from tests.support.servers import free_port
 from tests.support.site import ROOT, mkdocs_build
+from tests.support.waiting import eventually
 
 CACHE_PREFIX = "samskaping-guide-"
 INSTALLED = "navigator.serviceWorker.ready.then((registration) => Boolean(registration.active))"
@@ -35,19 +35,6 @@ NEW_MARK = " (new release)"
 SWITCHED_OFF = f"""(async () => navigator.serviceWorker.controller === null
   && (await navigator.serviceWorker.getRegistrations()).length === 0
   && (await {GUIDE_CACHES}).length === 0)()"""
-
-
-def eventually(page: Page, expression: str, timeout_s: float = 60) -> None:
-    """Wait until ``expression`` is true, across the reloads a service worker may cause."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        try:
-            if page.evaluate(expression):
-                return
-        except Error:  # the page was navigating
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"still false after {timeout_s} s: {expression}")
 
 
 def check_for_update(page: Page) -> None:
@@ -93,10 +80,11 @@ def test_every_calculator_computes_with_the_server_gone(site: Path, browser: Bro
         socket.create_connection(("127.0.0.1", urlsplit(url).port), timeout=1)  # server gone
     page.goto(url + "values/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    assert calculator_pages(site) == set(FIRST_RESULT)
-    for path, first_result in FIRST_RESULT.items():
+    calculators = calculator_pages(site)
+    assert set(calculators.values()) == set(FIRST_RESULT)
+    for path, tool in calculators.items():
         page.goto(url + path)
-        first_result(page)
+        FIRST_RESULT[tool](page)
     context.close()
 
 

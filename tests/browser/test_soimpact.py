@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import axe_violations
+from tests.browser.a11y import axe_violations
 from tests.support.projects import open_project
 
 PAGE = "tools/soimpact/"

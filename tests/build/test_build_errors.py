@@ -46,11 +46,11 @@ def test_unknown_key_fails_with_file_key_and_line(project: Path) -> None:
 def test_missing_title_fails_with_file_key_and_line(project: Path) -> None:
     matrix = project / "content" / "matrix.yml"
     text = matrix.read_text(encoding="utf-8")
-    matrix.write_text(
-        text.replace("planning:\n  title:\n    en: Planning and design\n", "planning:\n"),
-        encoding="utf-8",
-    )
-    assert error_lines(project) == [f"ERROR   -  {matrix}:17: planning.title: Field required"]
+    title = "  title:\n    en: Planning and design\n    nb: Planlegging og utforming\n"
+    assert title in text
+    matrix.write_text(text.replace("planning:\n" + title, "planning:\n"), encoding="utf-8")
+    line = text.splitlines().index("planning:") + 1
+    assert error_lines(project) == [f"ERROR   -  {matrix}:{line}: planning.title: Field required"]
 
 
 def test_macro_error_fails_the_build(project: Path) -> None:
@@ -59,3 +59,20 @@ def test_macro_error_fails_the_build(project: Path) -> None:
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
     assert "no_such_macro" in result.stderr
+
+
+def test_missing_translation_fails_with_file_key_and_line(project: Path) -> None:
+    ui = project / "content" / "ui.yml"
+    text = ui.read_text(encoding="utf-8")
+    ui.write_text(text.replace("    nb: Kilder og lisens\n", ""), encoding="utf-8")
+    line = text.splitlines().index("  sources-and-licence:") + 1
+    assert error_lines(project) == [
+        f"ERROR   -  {ui}:{line}: labels.sources-and-licence: missing 'nb' translation"
+    ]
+
+
+def test_page_without_its_translation_fails_naming_the_file_to_write(project: Path) -> None:
+    (project / "docs" / "values.nb.md").unlink()
+    assert "docs/values.md has no Norsk bokmål version: write docs/values.nb.md" in (
+        "\n".join(error_lines(project))
+    )

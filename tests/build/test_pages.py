@@ -9,11 +9,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from macros import translate
 from macros.content import load_content
 from macros.links import doc_url
+from sitebuild.languages import Language, language_of
 from tests.support.html import Page, read_page
 from tests.support.inventory import Entry, inventory
-from tests.support.site import built_pages
+from tests.support.site import LANGUAGES, built_pages
 
 MODEL = load_content()
 ENTRIES = inventory(MODEL)
@@ -39,14 +41,18 @@ def test_the_inventory_covers_every_part_of_the_model() -> None:
     )
 
 
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: f"{entry.doc}#{entry.anchor}")
-def test_every_part_of_the_model_is_on_its_page(site: Path, entry: Entry) -> None:
-    page = page_at(site, doc_url(entry.doc))
+def test_every_part_of_the_model_is_on_its_page(
+    site: Path, entry: Entry, language: Language
+) -> None:
+    page = page_at(site, language.prefix + doc_url(entry.doc))
+    name = translate(entry.name, language.code)
     if entry.anchor is None:
-        assert entry.name.en in page.h1
+        assert name in page.h1
     else:
         assert entry.anchor in page.texts, f"no element with id {entry.anchor!r}"
-        assert entry.name.en in page.texts[entry.anchor]
+        assert name in page.texts[entry.anchor]
 
 
 def test_every_advice_list_is_a_checklist_with_all_its_items() -> None:
@@ -54,8 +60,19 @@ def test_every_advice_list_is_a_checklist_with_all_its_items() -> None:
     assert sizes == CHECKLIST_SIZES
 
 
-def test_every_page_cites_the_handbook(site: Path) -> None:
-    uncited = [url for url in built_pages(site) if "Handbook ch. " not in _html(site, url)]
+GUIDE_PAGES = {"accessibility/", "privacy/"}
+"""Pages about the guide itself (accessibility, storage): they draw nothing from the book."""
+
+
+def test_every_page_cites_the_handbook_in_its_language(site: Path) -> None:
+    citation = MODEL.ui.labels["citation"]
+    uncited = [
+        url
+        for url in built_pages(site)
+        if url.removeprefix(language_of(url, LANGUAGES).prefix) not in GUIDE_PAGES
+        and translate(citation, language_of(url, LANGUAGES).code).split("{")[0]
+        not in _html(site, url)
+    ]
     assert uncited == []
 
 
@@ -69,10 +86,15 @@ def test_no_internal_link_is_broken(site: Path) -> None:
     assert broken == []
 
 
-def test_soimpact_is_named_right_and_the_old_spelling_once(site: Path) -> None:
-    pages = {url: _html(site, url) for url in built_pages(site)}
+@pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.code)
+def test_soimpact_is_named_right_and_the_old_spelling_once(site: Path, language: Language) -> None:
+    pages = {
+        url: _html(site, url)
+        for url in built_pages(site)
+        if language_of(url, LANGUAGES) == language
+    }
     assert sum(html.count("SolImpact") for html in pages.values()) == 1
-    assert "SoCentral" in pages["soimpact/"]
+    assert "SoCentral" in pages[f"{language.prefix}soimpact/"]
 
 
 def _html(site: Path, url: str) -> str:

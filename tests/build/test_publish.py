@@ -28,14 +28,20 @@ def test_the_file_list_covers_what_a_browser_fetches_and_nothing_else(site: Path
 
 def test_the_file_list_names_what_each_calculator_needs(site: Path) -> None:
     manifest = json.loads((site / MANIFEST).read_text())
-    needs = {entry["page"]: entry for entry in manifest["calculators"]}
-    assert set(needs) == calculator_pages(site)
-    assert needs["tools/matrix/"]["title"] == "Position your project"
-    for page, entry in needs.items():
+    needs = {entry["tool"]: entry for entry in manifest["calculators"]}
+    pages = calculator_pages(site)
+    assert {tool: set(entry["pages"]) for tool, entry in needs.items()} == {
+        tool: {page for page, its in pages.items() if its == tool} for tool in set(pages.values())
+    }
+    assert needs["matrix"]["title"] == "Position your project"
+    assert needs["matrix"]["pages"] == ["tools/matrix/", "nb/tools/matrix/"]
+    for entry in needs.values():
         files = entry["files"]
         assert set(files) <= set(manifest["files"])
-        bundle = re.search(r'data-bundle="([^"]+)"', (site / page / "index.html").read_text())
-        assert {f"{page}index.html", "assets/css/guide.css", bundle.group(1)} <= set(files)
+        assert len(files) == len(set(files))
+        for page in entry["pages"]:
+            bundle = re.search(r'data-bundle="([^"]+)"', (site / page / "index.html").read_text())
+            assert {f"{page}index.html", "assets/css/guide.css", bundle.group(1)} <= set(files)
         # The head's python-start.js starts this worker, which imports the snapshot module.
         worker = {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"}
         assert {"assets/js/python-start.js", "assets/js/python-worker.js", *worker} <= set(files)

@@ -10,19 +10,18 @@ import pytest
 from calculators.soimpact_review import guidance
 from calculators.soimpact_words import Words
 from macros.content import load_content
+from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
-from tests.support.site import ROOT, built_pages
+from tests.support.site import LANGUAGES, ROOT, built_pages
 
+CALCULATOR_PAGES = ("tools/matrix", "tools/assessment", "tools/soimpact")
 EXPECTED_PAGES = {
-    "",
-    "values/",
-    "matrix/",
-    "tools/matrix/",
-    "tools/assessment/",
-    "tools/soimpact/",
-    "about/",
+    language.prefix + page
+    for language in LANGUAGES
+    for page in ("", "values/", "matrix/", *(f"{page}/" for page in CALCULATOR_PAGES), "about/")
 }
+HANDBOOK_TITLE = {"en": "Let's do it together!", "nb": "La oss gjøre det sammen!"}
 # Anything the browser would fetch: src, href of stylesheets/scripts/icons, CSS url(), imports.
 LOADED = re.compile(r"""(?:\bsrc=|<link[^>]*\bhref=|url\(|import\s*\(?)\s*["']?(https?:)?//""")
 
@@ -69,10 +68,14 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
         for path in html_pages(site)
         if "data-calculator=" in path.read_text(encoding="utf-8")
     }
-    assert with_form == {"tools/matrix", "tools/assessment", "tools/soimpact"}
+    assert with_form == {
+        f"{language.prefix}{page}" for language in LANGUAGES for page in CALCULATOR_PAGES
+    }
 
 
-@pytest.mark.parametrize("page", ["tools/matrix", "tools/soimpact"])
+@pytest.mark.parametrize(
+    "page", [language.prefix + page for language in LANGUAGES for page in CALCULATOR_PAGES]
+)
 def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> None:
     html = (site / page / "index.html").read_text(encoding="utf-8")
     bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
@@ -83,8 +86,9 @@ def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> No
 
 def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:
     for page in built_pages(site):
-        html = (site / page / "index.html").read_text(encoding="utf-8")
-        assert "Let's do it together!" in html or "Let&#39;s do it together!" in html, page
+        title = HANDBOOK_TITLE[language_of(page, LANGUAGES).code]
+        html = (site / page / "index.html").read_text(encoding="utf-8").replace("&#39;", "'")
+        assert title in html, page
         assert "CC BY-NC-SA 4.0" in html, page
 
 

@@ -1,15 +1,22 @@
 """Steps on the calculator pages that several browser tests share: wait for Python, answer a
-little, and see the result Python computed. ``FIRST_RESULT`` has one step per calculator page."""
+little, and see the result Python computed. ``FIRST_RESULT`` has one step per calculator; each
+works on the tool's page in every language (fields by value, expected words from content/)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from macros import translate
+from macros.content import load_content
+from macros.schema import Text
+
 READY_TIMEOUT_MS = 60_000
-TOGETHER = "Professionals and civil society together"
+MODEL = load_content()
+CALCULATOR = re.compile(r'data-calculator="([^"]+)"')
 
 
 def wait_ready(page: Page) -> Page:
@@ -19,47 +26,56 @@ def wait_ready(page: Page) -> Page:
     return page
 
 
+def _in_page_language(page: Page, text: Text) -> str:
+    return translate(text, page.locator("html").get_attribute("lang"))
+
+
 def answer_co_production(page: Page) -> None:
     """The matrix: "together" twice gives the thick-collaboration cell."""
     wait_ready(page)
-    page.locator("#field-planning").get_by_role("radio", name=TOGETHER).check()
-    page.locator("#field-production").get_by_role("radio", name=TOGETHER).check()
+    page.locator("#field-planning input[value='together']").check()
+    page.locator("#field-production input[value='together']").check()
+    cell = next(c for c in MODEL.matrix.cells if c.planning == c.production == "together")
     expect(page.locator(".guide-result").get_by_role("heading", level=2)).to_have_text(
-        "Co-production (thick collaboration)"
+        _in_page_language(page, cell.name)
     )
 
 
 def answer_one_statement(page: Page) -> None:
-    """The assessment: a role and one statement rated give a profile."""
+    """The assessment: a role and one statement rated give a profile with its chart."""
     wait_ready(page)
-    page.locator("#field-role").get_by_role("radio", name="Municipal staff").check()
+    page.locator("#field-role input[value='municipality']").check()
     page.locator(".guide-statement input[value='4']").first.check()
     result = page.locator(".guide-result")
-    expect(result.get_by_role("heading", level=2).first).to_have_text("Your profile")
-    expect(result).to_contain_text("You rated 1 of 33 statements")
+    heading = MODEL.assessment.messages["profile-heading"]
+    expect(result.get_by_role("heading", level=2).first).to_have_text(
+        _in_page_language(page, heading)
+    )
+    expect(result.locator("figure svg").first).to_be_visible()
 
 
 def load_the_example(page: Page) -> None:
     """SoImpact: the worked example fills the worksheet and gives a review with charts."""
     wait_ready(page)
-    page.get_by_role("button", name="Load the Boost Refugee example").click()
-    result = page.locator(".guide-result")
-    expect(result.get_by_role("heading", name="Review")).to_be_visible()
-    expect(result.locator("figure svg").first).to_be_visible()
+    page.locator("button[data-operation='load-example']").click()
+    expect(page.locator("#input-title")).not_to_have_value("")
+    expect(page.locator(".guide-result figure svg").first).to_be_visible()
 
 
 FIRST_RESULT: dict[str, Callable[[Page], None]] = {
-    "tools/matrix/": answer_co_production,
-    "tools/assessment/": answer_one_statement,
-    "tools/soimpact/": load_the_example,
+    "matrix": answer_co_production,
+    "assessment": answer_one_statement,
+    "soimpact": load_the_example,
 }
-"""Every calculator page of the site, with a step that reaches its first result."""
+"""Every calculator of the site, by tool name, with a step that reaches its first result."""
 
 
-def calculator_pages(site: Path) -> set[str]:
-    """The pages of a built site that hold a calculator form."""
-    return {
-        page.parent.relative_to(site).as_posix() + "/"
-        for page in site.rglob("index.html")
-        if "data-calculator=" in page.read_text(encoding="utf-8")
-    }
+def calculator_pages(site: Path) -> dict[str, str]:
+    """The pages of a built site that hold a calculator form (in every language), with the name
+    of the tool each holds."""
+    pages = {}
+    for index in sorted(site.rglob("index.html")):
+        found = CALCULATOR.search(index.read_text(encoding="utf-8"))
+        if found:
+            pages[index.parent.relative_to(site).as_posix() + "/"] = found.group(1)
+    return pages

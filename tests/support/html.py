@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Any
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -17,11 +18,25 @@ class Page:
     h1: str = ""
 
 
-class _Reader(HTMLParser):
+class OpenElements(HTMLParser):
+    """A reader that knows the elements open at each point, each with a note of its own."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, Any]] = []
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close ``tag`` and whatever was left open inside it (HTML may omit end tags)."""
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+
+class _Reader(OpenElements):
+    def __init__(self) -> None:
+        super().__init__()
         self.page = Page()
-        self.open: list[tuple[str, list[str]]] = []
         self.parts: dict[str, list[str]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -36,12 +51,6 @@ class _Reader(HTMLParser):
         for key in keys:
             self.parts.setdefault(key, [])
         self.open.append((tag, keys))
-
-    def handle_endtag(self, tag: str) -> None:
-        for index in range(len(self.open) - 1, -1, -1):
-            if self.open[index][0] == tag:
-                del self.open[index:]
-                return
 
     def handle_data(self, data: str) -> None:
         for _, keys in self.open:

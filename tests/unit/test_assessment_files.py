@@ -88,8 +88,8 @@ def test_the_same_response_imported_twice_is_detected_not_double_counted(
 ) -> None:
     texts = [("f", saved({"answers": answers(role, rating)})) for role, rating in people]
     repeats = data.draw(st.lists(st.sampled_from(texts), min_size=1, max_size=4))
-    once, _ = merge([], texts, SURVEY, MODEL)
-    twice, log = merge([], texts + repeats, SURVEY, MODEL)
+    once, _ = merge([], texts, SURVEY, MODEL, "en")
+    twice, log = merge([], texts + repeats, SURVEY, MODEL, "en")
     assert twice == once
     duplicates = [entry for entry in log if entry["outcome"] == "duplicate"]
     assert len(duplicates) == len(texts) + len(repeats) - len(once)
@@ -148,7 +148,7 @@ def test_own_answers_join_once_and_participants_can_be_removed() -> None:
         "outcome": "duplicate",
         "number": 1,
     }
-    fingerprint = participants(state, SURVEY, MODEL)[0].fingerprint()
+    fingerprint = participants(state, SURVEY, MODEL, "en")[0].fingerprint()
     state = operate("remove-participant", {"id": fingerprint}, state)
     assert state["participants"] == []
     refused = handle(
@@ -186,7 +186,7 @@ def test_clean_checks_every_saved_participant() -> None:
         "earlier": {"label": "Spring", "participants": [answers("politician", "1")]},
         "imports": [{"source": "<script>", "outcome": "added", "number": 1}],
     }
-    cleaned = clean(good, MODEL)
+    cleaned = clean(good, MODEL, "en")
     assert cleaned == {
         "answers": {"role": "other"},
         "participants": [answers("resident", "2")],
@@ -199,7 +199,7 @@ def test_clean_checks_every_saved_participant() -> None:
         {"earlier": ["x"]},
     ):
         with pytest.raises(ImportProblem):
-            clean(bad, MODEL)
+            clean(bad, MODEL, "en")
 
 
 def test_command_line_prints_the_group_as_json(

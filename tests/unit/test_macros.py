@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros import cite, render, render_markdown, translate
+from macros import TEMPLATES, cite, render, render_markdown, translate
 from macros.content import load_content
 from macros.figures import circle_layout, model_layout
 from macros.pages import Pages
@@ -15,9 +15,10 @@ from macros.schema import Source, Text, ValuesFile
 MODEL = load_content()
 
 
-def pages_at(url: str, model=MODEL) -> Pages:
+def pages_at(url: str, model=MODEL, lang: str = "en") -> Pages:
     pages = Pages(model, render, render_markdown, translate)
     pages.page_url = url
+    pages.lang = lang
     return pages
 
 
@@ -52,7 +53,7 @@ def test_content_text_is_escaped() -> None:
 
 
 def test_matrix_table_has_headers_for_both_axes() -> None:
-    html = render("matrix_table.j2", matrix=MODEL.matrix)
+    html = pages_at("matrix/").fragment("matrix_table.j2", matrix=MODEL.matrix)
     assert html.count('scope="col"') == 3
     assert html.count('scope="row"') == 3
     assert html.count("<td class=") == 9
@@ -65,7 +66,17 @@ def test_missing_translation_is_an_error_not_a_fallback() -> None:
 
 
 def test_cite_format() -> None:
-    assert cite(Source(chapter=6, pages="49–51")) == "Handbook ch. 6, p. 49–51"
+    assert cite(Source(chapter=6, pages="49–51"), "ch. {chapter}, p. {pages}") == "ch. 6, p. 49–51"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("en", "Handbook ch. 6, p. 49–51"), ("nb", "Håndboka kap. 6, s. 49–51")]
+)
+def test_citations_and_labels_follow_the_page_language(lang: str, expected: str) -> None:
+    template = TEMPLATES.from_string("{{ source | cite }}")
+    source = Source(chapter=6, pages="49–51")
+    assert template.render(source=source, lang=lang, labels=MODEL.ui.labels) == expected
+    assert pages_at("", lang=lang).label("citation") == translate(MODEL.ui.labels["citation"], lang)
 
 
 def test_checklist_is_a_labelled_list_that_needs_no_script() -> None:
@@ -130,6 +141,12 @@ def test_rooms_are_a_table_with_time_across_and_tone_down() -> None:
 def test_layouts_place_every_label_inside_the_figure() -> None:
     layout = model_layout(["a"] * 4, ["b"] * 7)
     assert all(0 < band.y < layout.height for band in layout.bands)
+    long = model_layout(["a"] * 4, ["Working with several competencies simultaneously"])
+    band = long.bands[0]
+    assert band.lines == ["Working with several", "competencies simultaneously"]
+    last = band.baseline + long.line_height * (len(band.lines) - 1)
+    assert band.y - band.height / 2 < band.baseline - long.line_height + 4
+    assert last < band.y + band.height / 2
     circle = circle_layout(["s"] * 5)
     for node in circle.nodes:
         assert node.width / 2 <= node.x <= circle.size - node.width / 2

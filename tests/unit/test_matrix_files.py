@@ -70,9 +70,9 @@ def test_a_file_with_unknown_or_invalid_answers_is_refused(
 @given(ANSWERS)
 def test_clean_keeps_every_valid_answer_and_is_idempotent(answers: dict[str, Any]) -> None:
     state = {"answers": answers}
-    cleaned = matrix.clean(state, MODEL)
+    cleaned = matrix.clean(state, MODEL, "en")
     assert cleaned == state
-    assert matrix.clean(cleaned, MODEL) == cleaned
+    assert matrix.clean(cleaned, MODEL, "en") == cleaned
 
 
 JSON = st.recursive(
@@ -87,7 +87,7 @@ JSON = st.recursive(
 @given(st.dictionaries(st.sampled_from(["answers", "participants", "x"]), JSON))
 def test_any_imported_data_is_refused_or_safe_to_compute(data: dict[str, Any]) -> None:
     try:
-        state = matrix.clean(data, MODEL)
+        state = matrix.clean(data, MODEL, "en")
     except ImportProblem as problem:
         assert str(problem)
         return

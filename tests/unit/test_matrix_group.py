@@ -176,7 +176,7 @@ def test_csv_has_a_row_per_person_and_is_safe_in_spreadsheets() -> None:
         "add-participants",
         {"files": [{"name": "h.json", "text": saved(hostile)}]},
     )["state"]
-    header, rows = matrix.table(state, MODEL)
+    header, rows = matrix.table(state, MODEL, "en")
     assert header[:6] == [
         "Name",
         "Planning and design",

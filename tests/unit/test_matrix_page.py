@@ -35,8 +35,8 @@ class Fields(HTMLParser):
             self.errors.add(found["id"])
 
 
-def form_html() -> str:
-    return render("forms/matrix.j2", model=TYPED, lang="en")
+def form_html(lang: str = "en") -> str:
+    return render("forms/matrix.j2", model=TYPED, lang=lang, labels=TYPED.ui.labels)
 
 
 def test_the_form_asks_every_question_the_calculator_reads_in_both_columns() -> None:
@@ -59,7 +59,9 @@ def test_the_form_offers_not_sure_and_no_goal_but_never_for_a_required_answer() 
 def test_the_scoring_rule_shows_every_answers_points() -> None:
     context = matrix_page.scoring(TYPED, "en")
     assert (context["width"], context["top"]) == (50, 100)
-    html = render("matrix_scoring.j2", tool=TYPED.matrix_tool, **context)
+    html = render(
+        "matrix_scoring.j2", tool=TYPED.matrix_tool, lang="en", labels=TYPED.ui.labels, **context
+    )
     assert "in the thin half, from 0 to 50" in html
     assert "from 50 to 100" in html
     for question in score.determinants(MODEL):

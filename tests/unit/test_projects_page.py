@@ -12,7 +12,8 @@ from macros import render
 from macros.content import load_content
 from tests.support.site import ROOT
 
-UI = load_content().ui.calculator
+MODEL = load_content()
+UI = MODEL.ui.calculator
 SCRIPTS = sorted((ROOT / "docs" / "assets" / "js").glob("calculator*.js"))
 TEMPLATE = ROOT / "macros" / "templates" / "projects.j2"
 # A quoted message key in a script: the picker's, the storage refusals and the import messages.
@@ -54,7 +55,7 @@ def test_picker_texts_are_in_bokmal_with_the_same_placeholders(key: str) -> None
     ],
 )
 def test_picker_renders_labelled_and_hidden(lang: str, words: list[str]) -> None:
-    html = render("projects.j2", name="soimpact", ui=UI, lang=lang)
+    html = render("projects.j2", name="soimpact", ui=UI, lang=lang, labels=MODEL.ui.labels)
     for word in words:
         assert f">{word}<" in html
     assert re.search(r'<div class="guide-projects"[^>]* hidden>', html)

@@ -86,3 +86,21 @@ def test_unknown_actions_and_operations_are_plain_errors() -> None:
     assert handle({"action": "fly", "tool": "matrix"}, MODEL)["message"] == "Unknown action 'fly'."
     result = handle({"action": "operate", "tool": "matrix", "op": "x", "state": STATE}, MODEL)
     assert result == {"ok": False, "message": "Unknown operation 'x'."}
+
+
+@pytest.mark.parametrize("tool", ["matrix", "assessment", "soimpact"])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("{not json", "not-json"),
+        (json.dumps(envelope("other", 1, STATE)), "other-tool"),
+        (json.dumps({**envelope("x", 1, {"answers": {"a": 1}})}), "not-text"),
+    ],
+)
+def test_a_refusal_is_worded_in_the_pages_language(tool: str, text: str, key: str) -> None:
+    text = text.replace('"x"', json.dumps(tool))
+    words = {lang: MODEL["ui"]["files"][key][lang].split("{")[0] for lang in ("en", "nb")}
+    for lang, start in words.items():
+        result = handle({"action": "import", "tool": tool, "text": text, "lang": lang}, MODEL)
+        assert result["ok"] is False
+        assert result["message"].startswith(start), (lang, result["message"])

@@ -25,8 +25,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def example_state(example_id: str = "boost-refugee") -> dict[str, Any]:
-    payload = {"example": example_id, "lang": "en"}
-    return load_example({"answers": {}}, payload, MODEL)
+    return load_example({"answers": {}}, {"example": example_id}, MODEL, "en")
 
 
 def findings(answers: dict[str, str]) -> dict[str, tuple[int, ...]]:
@@ -85,7 +84,7 @@ GOOD = {
 @pytest.mark.parametrize("example", EXAMPLES, ids=[example["id"] for example in EXAMPLES])
 def test_every_example_loads_and_computes(example: dict[str, Any]) -> None:
     state = example_state(example["id"])
-    assert soimpact.clean(state, MODEL) == state
+    assert soimpact.clean(state, MODEL, "en") == state
     blocks = soimpact.compute(state, MODEL, "en")
     assert [block["text"] for block in blocks if block["type"] == "heading"][:4] == [
         "Your way through the ten steps",
@@ -312,7 +311,7 @@ def test_user_text_in_charts_is_escaped() -> None:
 
 def test_bank_picks_are_added_after_the_plans_own_indicators() -> None:
     state = {"answers": {**GOOD, "bank": ["youth-neet", "housing-visits"]}}
-    added = add_from_bank(state, {"lang": "en"}, MODEL)["answers"]
+    added = add_from_bank(state, {}, MODEL, "en")["answers"]
     assert "bank" not in added
     assert added["indicators.2.bank"] == "youth-neet"
     assert added["indicators.2.level"] == "social-value"
@@ -322,10 +321,10 @@ def test_bank_picks_are_added_after_the_plans_own_indicators() -> None:
 
 def test_bank_refuses_when_nothing_is_ticked_or_the_plan_is_full() -> None:
     with pytest.raises(ImportProblem, match="Tick one or more"):
-        add_from_bank({"answers": {}}, {"lang": "en"}, MODEL)
+        add_from_bank({"answers": {}}, {}, MODEL, "en")
     full = {f"indicators.{n}.name": "x" for n in range(100)}
     with pytest.raises(ImportProblem, match="at most 100"):
-        add_from_bank({"answers": {**full, "bank": "youth-neet"}}, {}, MODEL)
+        add_from_bank({"answers": {**full, "bank": "youth-neet"}}, {}, MODEL, "en")
 
 
 def test_unknown_example_is_refused_through_the_runtime() -> None:
@@ -362,7 +361,7 @@ def test_an_import_that_does_not_fit_is_refused_with_reasons(
     answers: dict[str, Any], reason: str
 ) -> None:
     with pytest.raises(ImportProblem) as raised:
-        soimpact.clean({"answers": answers}, MODEL)
+        soimpact.clean({"answers": answers}, MODEL, "en")
     assert reason in str(raised.value)
     assert str(raised.value).endswith(".")
 
@@ -370,7 +369,7 @@ def test_an_import_that_does_not_fit_is_refused_with_reasons(
 def test_every_problem_is_counted_and_the_first_five_are_named() -> None:
     answers = {f"x{n}": "" for n in range(7)}
     with pytest.raises(ImportProblem) as raised:
-        soimpact.clean({"answers": answers}, MODEL)
+        soimpact.clean({"answers": answers}, MODEL, "en")
     message = str(raised.value)
     assert message.startswith("The file does not fit this worksheet (7 problems):")
     assert "(x4)" in message and "(x5)" not in message and message.endswith("And 2 more.")
@@ -411,6 +410,7 @@ def test_csv_through_the_runtime_names_its_table() -> None:
 def test_words_fall_back_to_english_and_write_numbers_in_the_language() -> None:
     model = copy.deepcopy(MODEL)
     model["soimpact"]["messages"]["decimal-mark"]["nb"] = ","
+    model["soimpact"]["messages"]["step-done"]["nb"] = None
     words = Words(model, "nb")
     assert words.number(1234.5) == "1234,5" and words.number(-2) == "−2"
     assert words("step-done") == "Done"

@@ -19,7 +19,7 @@ MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 
 
 def saved_example(folder: Path) -> Path:
-    state = load_example({"answers": {}}, {"example": "boost-refugee"}, MODEL)
+    state = load_example({"answers": {}}, {"example": "boost-refugee"}, MODEL, "en")
     path = folder / "boost.json"
     path.write_text(json.dumps(envelope("soimpact", soimpact.VERSION, state)), encoding="utf-8")
     return path

@@ -1,6 +1,7 @@
 // A calculator form's answers as a flat object of dotted names ("indicators.0.name") to text
 // or lists of text, read from and written back to the form. Repeatable groups:
-//   <div class="guide-repeat" data-repeat="indicators" data-item-label="Indicator">
+//   <div class="guide-repeat" data-repeat="indicators" data-item-label="Indicator"> (words in the
+//     page's language; the form carries data-remove-label="Remove {item}")
 //     <template><li class="guide-repeat-item">… fields with data-name="name", labels with
 //       data-for="name", error slots with data-error-for="name", nested data-repeat="…" …
 //       <button type="button" data-repeat-remove>Remove</button></li></template>
@@ -35,7 +36,10 @@ function fieldId(name) {
 
 function renumber(container) {
   const path = fullPath(container);
-  const label = container.dataset.itemLabel || "Item";
+  // The item's name and "Remove {item}" in the page's language, from the form's markup
+  // (data-item-label on the group; data-remove-label on the form, macros/templates/calculator.j2).
+  const label = container.dataset.itemLabel;
+  const removeLabel = container.closest("form").dataset.removeLabel;
   const items = container.querySelector(":scope > .guide-repeat-items").children;
   [...items].forEach((item, index) => {
     const prefix = `${path}.${index}`;
@@ -51,7 +55,7 @@ function renumber(container) {
     for (const labelElement of own("label[data-for]")) labelElement.htmlFor = `input-${prefix}.${labelElement.dataset.for}`;
     for (const slot of own("[data-error-for]")) slot.id = `${prefix}.${slot.dataset.errorFor}-error`;
     for (const heading of own("[data-item-number]")) heading.textContent = `${label} ${index + 1}`;
-    for (const remove of own("[data-repeat-remove]")) remove.setAttribute("aria-label", `Remove ${label.toLowerCase()} ${index + 1}`);
+    for (const remove of own("[data-repeat-remove]")) remove.setAttribute("aria-label", removeLabel.replace("{item}", `${label.toLowerCase()} ${index + 1}`));
     for (const nested of own("[data-repeat]")) {
       nested.dataset.repeatPath = `${prefix}.${nested.dataset.repeat}`;
       renumber(nested);

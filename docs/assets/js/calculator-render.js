@@ -23,14 +23,15 @@ function listItem(item) {
   return li;
 }
 
-// A table wider than the result scrolls inside its wrapper; a scrolling region must be reachable
-// by keyboard (WCAG 2.1.1), so the wrapper joins the tab order, named by the caption, only then.
-function markOverflow(wrap) {
-  if (wrap.scrollWidth > wrap.clientWidth) {
-    Object.assign(wrap, { tabIndex: 0, role: "region" });
-    wrap.setAttribute("aria-label", wrap.querySelector("caption")?.textContent ?? "");
+// A table or chart wider than the result scrolls inside its wrapper or figure; a scrolling region
+// must be reachable by keyboard (WCAG 2.1.1), so it joins the tab order, named by its caption,
+// only then.
+function markOverflow(box) {
+  if (box.scrollWidth > box.clientWidth) {
+    Object.assign(box, { tabIndex: 0, role: "region" });
+    box.setAttribute("aria-label", box.querySelector("caption, figcaption")?.textContent ?? "");
   } else {
-    for (const name of ["tabindex", "role", "aria-label"]) wrap.removeAttribute(name);
+    for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
   }
 }
 
@@ -66,6 +67,7 @@ const RENDERERS = Object.freeze({
   },
   figure: (block) => {
     const figure = element("figure");
+    overflowing.observe(figure);
     figure.append(importSVG(block.svg), element("figcaption", block.caption));
     return figure;
   },
@@ -93,5 +95,5 @@ export function renderBlocks(target, blocks, onOperation) {
   target.replaceChildren(...blocks.map((block) => renderBlock(block, onOperation)));
   // Judged at once too: the observer only reports after the next layout, and a result must never
   // be seen with a scrolling table that the keyboard cannot reach.
-  target.querySelectorAll(".guide-table-wrap").forEach(markOverflow);
+  target.querySelectorAll(".guide-table-wrap, figure").forEach(markOverflow);
 }

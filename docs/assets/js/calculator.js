@@ -105,7 +105,7 @@ class Calculator {
   }
 
   async importText(text) {
-    return callPython({ action: "import", tool: this.tool, text });
+    return callPython({ action: "import", tool: this.tool, text, lang: this.lang() });
   }
 
   // Imported work (text that passed the tool's `clean`) fills the open project when it is
@@ -269,7 +269,10 @@ class Calculator {
     const stop = onStatus((data) => {
       if (!this.form.isConnected) return stop();
       if (data.type === "progress") this.showStatus(this.message(`stage-${data.stage}`), data.percent);
-      if (data.type === "failed") this.showStatus(this.message("failed", { reason: data.message }), null);
+      if (data.type === "failed") {
+        const reason = data.message || this.message("worker-failed");
+        this.showStatus(this.message("failed", { reason }), null);
+      }
       if (data.type === "ready") {
         this.showStatus(this.message("ready"), null);
         this.form.dataset.ready = "true";

@@ -22,7 +22,7 @@ function progress(stage, percent) {
 
 async function fetchBundle(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  if (!response.ok) throw new Error(`HTTP ${response.status} ${url}`);
   return response.arrayBuffer();
 }
 

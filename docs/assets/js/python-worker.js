@@ -20,14 +20,14 @@ function onMessage({ data }) {
 }
 
 function onError(event) {
-  setStatus({ type: "failed", message: event.message || "the worker could not start" });
+  setStatus({ type: "failed", message: event.message }); // may be empty: the page words it
 }
 
 // Takes over the worker python-start.js started, with the messages it kept meanwhile.
 export function connectPython() {
   if (worker) return;
   const started = window.guidePython;
-  if (!started) return onError({ message: "python-start.js did not run" });
+  if (!started) return onError({});
   worker = started.worker;
   worker.onmessage = onMessage;
   worker.onerror = onError;

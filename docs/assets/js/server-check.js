@@ -87,12 +87,14 @@ async function checkRuntime(folder, files) {
   );
 }
 
-// One calculator page: the page, its stylesheets and scripts, and the calculators' Python code.
-async function checkCalculator({ page, files: paths }, files) {
+// One calculator: its page in each language, their stylesheets and scripts, and the calculators'
+// Python code.
+async function checkCalculator({ pages, files: paths }, files) {
   const { problems, how } = await compareFiles(paths, files);
   const scripts = paths.filter((path) => /\.m?js$/.test(path)).length;
+  const others = paths.length - pages.length;
   const result = problems.length === 0
-    ? pass(`${page} and the ${paths.length - 1} files it needs (${scripts} scripts, its stylesheets and the calculators' Python code) arrived whole (${how} match the build).`)
+    ? pass(`Its pages (${pages.join(", ")}) and the ${others} files they need (${scripts} scripts, stylesheets and the calculators' Python code) arrived whole (${how} match the build).`)
     : fail(
       `This calculator cannot work as built: ${problems.join("; ")}.`,
       "Copy the whole site folder again from the release archive, unchanged (binary mode), and check that no proxy or filter alters the files.",

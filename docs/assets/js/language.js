@@ -1,0 +1,62 @@
+// The reader's language. The switcher remembers the reader's choice; the site's front door sends
+// a first-time visitor whose browser prefers Norwegian to the Norwegian pages, and a returning
+// one to the language they chose. The languages and their URLs come from the page's own
+// <link rel="alternate" hreflang> tags, so this works under any sub-path and offline.
+
+const KEY = "samskaping-guide:language";
+const ROOT = new URL("../../", import.meta.url); // this file lives in <site>/assets/js/
+const ALIASES = Object.freeze({ nn: "nb", no: "nb" }); // the guide's Norwegian is bokmål
+
+function remembered() {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+function remember(language) {
+  try {
+    localStorage.setItem(KEY, language);
+  } catch {
+    // storage blocked: the choice holds for this visit only
+  }
+}
+
+// This page in every language of the site: language tag → URL.
+function alternates() {
+  const links = document.querySelectorAll('link[rel="alternate"][hreflang]');
+  return new Map([...links].map((link) => [link.hreflang, link.href]));
+}
+
+// The first of the browser's languages that the site offers, if any.
+function preferred(available) {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const primary = tag.toLowerCase().split("-")[0];
+    const language = ALIASES[primary] ?? primary;
+    if (available.has(language)) return language;
+  }
+  return null;
+}
+
+function atFrontDoor() {
+  const path = location.pathname;
+  return path === ROOT.pathname || path === `${ROOT.pathname}index.html`;
+}
+
+function chooseAtFrontDoor() {
+  if (!atFrontDoor()) return;
+  const available = alternates();
+  const current = document.documentElement.lang;
+  let choice = remembered();
+  if (!available.has(choice)) {
+    choice = preferred(available) ?? current;
+    remember(choice);
+  }
+  if (choice !== current) location.replace(available.get(choice));
+}
+
+for (const link of document.querySelectorAll("a[data-language]")) {
+  link.addEventListener("click", () => remember(link.dataset.language));
+}
+chooseAtFrontDoor();

@@ -1,0 +1,166 @@
+// Probes that tests/browser/a11y.py evaluates in the page under test. The file is one object
+// expression; nothing of it is shipped in the site or left in the page.
+({
+  describe(node) {
+    const text = node.textContent.trim().replace(/\s+/g, " ").slice(0, 40);
+    return node.tagName.toLowerCase()
+      + (node.id ? `#${node.id}` : "")
+      + (node.classList.length ? `.${[...node.classList].join(".")}` : "")
+      + (text ? ` "${text}"` : "");
+  },
+
+  // A selector path that names one element, to tell tab stops apart.
+  path(node) {
+    const steps = [];
+    for (; node && node !== document.documentElement; node = node.parentElement) {
+      const position = [...node.parentElement.children].indexOf(node) + 1;
+      steps.unshift(`${node.tagName.toLowerCase()}:nth-child(${position})`);
+    }
+    return steps.join(" > ");
+  },
+
+  async settled() {
+    const running = document.getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+    await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
+  },
+
+  shown(node) {
+    return node.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  },
+
+  // The ancestors that scroll or clip their content sideways, nearest first.
+  sidewaysBoxes(element) {
+    const boxes = [];
+    for (let node = element; node && node !== document.body; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.overflowX === "visible") continue;
+      boxes.push({
+        right: node.getBoundingClientRect().right,
+        scrolls: style.overflowX === "auto" || style.overflowX === "scroll",
+        ellipsis: style.textOverflow === "ellipsis",
+      });
+    }
+    return boxes;
+  },
+
+  // WCAG 1.4.10: no text may need the page to scroll sideways. Tables and code may scroll inside
+  // a box of their own that fits on screen; text cut off by a clipping box is lost unless the box
+  // marks the cut with an ellipsis (Material's one-line labels, each repeated elsewhere).
+  overflowingText() {
+    const width = document.documentElement.clientWidth;
+    const scrollWidth = document.documentElement.scrollWidth;
+    const fits = (right) => right <= width + 1;
+    const found = [];
+    if (scrollWidth > width) found.push(`the page scrolls sideways: ${scrollWidth}px in ${width}px`);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const element = text.parentElement;
+      if (!text.textContent.trim() || !this.shown(element)) continue;
+      if (element.getBoundingClientRect().width <= 1) continue; // for screen readers only
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const right = Math.max(...[...range.getClientRects()].map((rect) => rect.right));
+      const boxes = this.sidewaysBoxes(element);
+      const scroller = boxes.find((box) => box.scrolls);
+      const clip = boxes[0] && !boxes[0].scrolls ? boxes[0] : null;
+      const what = this.describe(element);
+      if (scroller) {
+        if (!boxes.some((box) => box.scrolls && fits(box.right))) {
+          found.push(`${what} scrolls in a box reaching ${Math.round(scroller.right)}px`);
+        }
+      } else if (clip && !fits(clip.right)) {
+        found.push(`${what} is in a box reaching ${Math.round(clip.right)}px of ${width}px`);
+      } else if (clip && !clip.ellipsis && right > clip.right + 1) {
+        found.push(`${what} is cut off at ${Math.round(clip.right)}px`);
+      } else if (!clip && !fits(right)) {
+        found.push(`${what} reaches ${Math.round(right)}px of ${width}px`);
+      }
+    }
+    return [...new Set(found)];
+  },
+
+  drawsFocus(node) {
+    const style = getComputedStyle(node);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    return outline || style.boxShadow !== "none";
+  },
+
+  async focusState() {
+    await this.settled();
+    const element = document.activeElement;
+    if (!element || element === document.body) return { element: null, path: "" };
+    // A visually hidden control shows its focus on a label: one of its own, or the label that
+    // follows it (Material's palette toggle: the radio, then the button-like label after it).
+    let target = element;
+    const box = element.getBoundingClientRect();
+    if (box.width <= 1 && box.height <= 1) {
+      const next = element.nextElementSibling;
+      const labels = [...(element.labels || []), ...(next?.tagName === "LABEL" ? [next] : [])];
+      target = labels.find((label) => this.shown(label)) || element;
+    }
+    const rect = target.getBoundingClientRect();
+    const inView = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0
+      && rect.left < innerWidth && rect.top < innerHeight && this.shown(target);
+    return {
+      path: this.path(element),
+      element: this.describe(element),
+      indicator: this.drawsFocus(element) || this.drawsFocus(target),
+      inView,
+    };
+  },
+
+  // The computed colour of each custom property, as it resolves inside the page's body.
+  resolveColours(names) {
+    const probe = document.body.appendChild(document.createElement("span"));
+    try {
+      return Object.fromEntries(names.map((name) => {
+        probe.style.color = `var(${name})`;
+        return [name, getComputedStyle(probe).color];
+      }));
+    } finally {
+      probe.remove();
+    }
+  },
+
+  SHAPES: "rect, circle, ellipse, path, polygon, polyline, line",
+
+  paintedBackground(element) {
+    const style = getComputedStyle(element);
+    if (!(element instanceof SVGElement)) return style.backgroundColor;
+    return element.matches(this.SHAPES) && style.fill !== "none" ? style.fill : null;
+  },
+
+  // Colours painted beneath an element at a point, top first, down to the page itself.
+  backdrop(element, x, y) {
+    const stack = document.elementsFromPoint(x, y);
+    const below = stack.includes(element) ? stack.slice(stack.indexOf(element) + 1) : stack;
+    return [
+      ...below.filter((node) => !element.contains(node)).map((node) => this.paintedBackground(node)),
+      getComputedStyle(document.documentElement).backgroundColor,
+      getComputedStyle(document.body).backgroundColor,
+    ].filter(Boolean);
+  },
+
+  chartColours(selector) {
+    const found = [];
+    for (const svg of document.querySelectorAll(selector)) {
+      svg.scrollIntoView({ block: "center" });
+      for (const element of svg.querySelectorAll(`text, ${this.SHAPES}`)) {
+        const style = getComputedStyle(element);
+        const rect = element.getBoundingClientRect();
+        const stroked = style.stroke !== "none" && parseFloat(style.strokeWidth) > 0;
+        found.push({
+          kind: element.tagName.toLowerCase() === "text" ? "text" : "shape",
+          label: this.describe(element),
+          fill: style.fill === "none" ? null : style.fill,
+          stroke: stroked ? style.stroke : null,
+          fontSize: parseFloat(style.fontSize),
+          fontWeight: parseInt(style.fontWeight, 10),
+          below: this.backdrop(element, rect.left + rect.width / 2, rect.top + rect.height / 2),
+        });
+      }
+    }
+    return found;
+  },
+})
