@@ -83,6 +83,20 @@ def test_the_readers_choice_wins_over_the_browser_and_is_remembered(visit_as) ->
     expect(page).to_have_url(english_browser.base_url + "nb/")
 
 
+def test_going_home_from_an_english_page_stays_in_english(visit_as) -> None:
+    """Even when the choice remembered is Norwegian (the switcher's click was not recorded, say,
+    because it came before the page's scripts ran): where a reader goes inside the guide wins."""
+    visit = visit_as("nb-NO")
+    page = visit.open("about/")
+    page.evaluate(f"localStorage.setItem('{KEY}', 'nb')")
+    page.locator(".md-header__button.md-logo").click()  # the site's home, from its header
+    expect(page).to_have_url(visit.base_url)
+    page.wait_for_load_state("load")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert stored_language(page) == "en"
+    expect(page).to_have_url(visit.base_url)
+
+
 def test_deep_links_are_never_redirected(visit_as) -> None:
     visit = visit_as("nb-NO")
     page = visit.open("values/openness/")

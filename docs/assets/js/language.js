@@ -1,7 +1,8 @@
 // The reader's language. The switcher remembers the reader's choice; the site's front door sends
 // a first-time visitor whose browser prefers Norwegian to the Norwegian pages, and a returning
-// one to the language they chose. The languages and their URLs come from the page's own
-// <link rel="alternate" hreflang> tags, so this works under any sub-path and offline.
+// one (arriving from outside the guide) to the language they chose. The languages and their
+// URLs come from the page's own <link rel="alternate" hreflang> tags, so this works under any
+// sub-path and offline.
 
 const KEY = "samskaping-guide:language";
 const ROOT = new URL("../../", import.meta.url); // this file lives in <site>/assets/js/
@@ -44,10 +45,21 @@ function atFrontDoor() {
   return path === ROOT.pathname || path === `${ROOT.pathname}index.html`;
 }
 
+// A reader who comes to the front door from another page of the guide (the switcher, the home
+// link) went where they chose: that is their language now. This holds even when they clicked
+// before this script had run on the page they came from.
+function cameFromTheGuide() {
+  return document.referrer.startsWith(ROOT.href);
+}
+
 function chooseAtFrontDoor() {
   if (!atFrontDoor()) return;
   const available = alternates();
   const current = document.documentElement.lang;
+  if (cameFromTheGuide()) {
+    remember(current);
+    return;
+  }
   let choice = remembered();
   if (!available.has(choice)) {
     choice = preferred(available) ?? current;
