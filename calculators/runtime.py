@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from calculators import assessment_files, assessment_view, matrix, soimpact
 from calculators.csvfile import Cell, to_csv
 from calculators.errors import InputError
 from calculators.savefile import ImportProblem, open_envelope
@@ -58,29 +58,56 @@ class Tool:
     content message ``csv-<name>``)."""
 
 
-TOOLS: dict[str, Tool] = {
-    "matrix": Tool(
+# Each calculator's modules are imported when a page first asks for it: a page uses one, and in
+# Pyodide, where every module is compiled from source, importing all three delays the first result.
+def _matrix() -> Tool:
+    from calculators import matrix
+
+    return Tool(
         version=matrix.VERSION,
         compute=matrix.compute,
         clean=matrix.clean,
         operations=matrix.OPERATIONS,
         table=matrix.table,
-    ),
-    "assessment": Tool(
+    )
+
+
+def _assessment() -> Tool:
+    from calculators import assessment_files, assessment_view
+
+    return Tool(
         version=assessment_files.VERSION,
         compute=assessment_view.compute,
         clean=assessment_files.clean,
         operations=assessment_files.OPERATIONS,
         table=assessment_view.table,
-    ),
-    "soimpact": Tool(
+    )
+
+
+def _soimpact() -> Tool:
+    from calculators import soimpact
+
+    return Tool(
         version=soimpact.VERSION,
         compute=soimpact.compute,
         clean=soimpact.clean,
         operations=soimpact.OPERATIONS,
         tables=soimpact.TABLES,
-    ),
+    )
+
+
+TOOLS: dict[str, Callable[[], Tool]] = {
+    "matrix": _matrix,
+    "assessment": _assessment,
+    "soimpact": _soimpact,
 }
+
+
+@cache
+def tool_named(name: str) -> Tool | None:
+    """The calculator called ``name``, its modules imported on first use; None if there is none."""
+    make = TOOLS.get(name)
+    return make() if make else None
 
 
 def _lang(request: dict[str, Any]) -> str:
@@ -133,7 +160,8 @@ def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
 
 def handle(request: dict[str, Any], model: Model) -> dict[str, Any]:
     """Answer one request from the page; an unknown tool or action is a plain error."""
-    tool = TOOLS.get(request.get("tool", ""))
+    name = request.get("tool")
+    tool = tool_named(name) if isinstance(name, str) else None
     if tool is None:
         return {"ok": False, "message": f"Unknown tool {request.get('tool')!r}."}
     action = request.get("action")

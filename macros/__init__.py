@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from calculators.runtime import TOOLS
+from calculators.runtime import tool_named
 from calculators.savefile import FORMAT
 from macros import matrix_page
 from macros.pages import Pages
@@ -124,7 +124,9 @@ def define_env(env: Any) -> None:
     @env.macro
     def calculator(name: str) -> Markup:
         """A calculator's form, toolbar and result area, in the page's language."""
-        tool = TOOLS[name]
+        tool = tool_named(name)
+        if tool is None:
+            raise ValueError(f"There is no calculator {name!r}.")
         ui = build.model.ui.calculator
         tool_messages = getattr(build.model, name).messages if tool.tables else {}
         return pages.fragment(

@@ -35,6 +35,23 @@ ASSESSMENT_GROUP = {
 }
 
 
+def run_in_bundle(folder: Path, code: str) -> str:
+    """Output of ``code`` run by a bare Python in the unpacked site bundle, as Pyodide runs it
+    (``json``, ``sys`` and ``run`` imported)."""
+    zipfile.ZipFile(io.BytesIO(build_bundle(load_content()).data)).extractall(folder)
+    assert (folder / MODEL_FILE).exists()
+    script = (
+        f"import json, sys; sys.path.insert(0, '.'); from calculators.runtime import run; {code}"
+    )
+    return subprocess.run(
+        [sys.executable, "-I", "-S", "-c", script],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
 @pytest.mark.parametrize(
     ("tool", "state", "heading"),
     [
@@ -49,21 +66,26 @@ ASSESSMENT_GROUP = {
 def test_bundle_runs_standalone(
     tmp_path: Path, tool: str, state: dict[str, Any], heading: str
 ) -> None:
-    bundle = build_bundle(load_content())
-    zipfile.ZipFile(io.BytesIO(bundle.data)).extractall(tmp_path)
-    assert (tmp_path / MODEL_FILE).exists()
     request = json.dumps({"action": "compute", "tool": tool, "state": state})
-    script = (
-        "import sys; sys.path.insert(0, '.'); from calculators.runtime import run; "
-        f"print(run({request!r}))"
-    )
-    output = subprocess.run(
-        [sys.executable, "-I", "-S", "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    result = json.loads(output)
+    result = json.loads(run_in_bundle(tmp_path, f"print(run({request!r}))"))
     assert result["ok"] is True
     assert result["blocks"][0]["text"] == heading
+
+
+def test_a_page_imports_only_its_own_calculator(tmp_path: Path) -> None:
+    """In Pyodide every module is compiled from source: the matrix page needs no other tool."""
+    requests = [
+        {"action": "warm-up", "tool": ""},
+        {"action": "compute", "tool": ["matrix"], "state": {}},
+        {"action": "compute", "tool": "matrix", "state": {"answers": {}}},
+    ]
+    script = (
+        f"print(json.dumps([json.loads(run(json.dumps(r))) for r in {requests!r}])); "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('calculators.'))))"
+    )
+    responses, modules = map(json.loads, run_in_bundle(tmp_path, script).splitlines())
+    assert responses[0] == {"ok": False, "message": "Unknown tool ''."}
+    assert responses[1] == {"ok": False, "message": "Unknown tool ['matrix']."}
+    assert "calculators.matrix" in modules
+    others = ("calculators.soimpact", "calculators.assessment")
+    assert not [name for name in modules if name.startswith(others)]

@@ -1,13 +1,14 @@
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
-// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "call", id, request}.
+// Its address says what to start: `?pyodide=<folder>&bundle=<zip>`, both relative to the site's
+// root, so it begins the moment it is loaded rather than a message later.
+// Messages in:  {type: "call", id, request}.
 // Messages out: {type: "progress", stage, percent}, {type: "ready", ms, snapshot},
 //               {type: "result", id, response}, {type: "failed", message}.
 
-import { dropSnapshot, loadSnapshot, saveSnapshot } from "./pyodide-snapshot.mjs";
-
+// Imported beside Pyodide, not before this module runs: one fewer round trip before the start.
+const snapshots = import("./pyodide-snapshot.mjs");
 const EXTRACT_DIR = "/home/pyodide/guide";
 const SNAPSHOT_DELAY_MS = 3000;
-let ready = null;
 let pendingSnapshot = null; // stored after the first result, or a moment after ready without one
 
 function storePendingSnapshot() {
@@ -28,9 +29,10 @@ async function fetchBundle(url) {
 
 async function startPython(pyodideURL) {
   // A repeat visit starts from the snapshot the first visit saved; the first visit saves one.
-  const [{ loadPyodide }, snapshot] = await Promise.all([
+  const [{ loadPyodide }, { saveSnapshot, dropSnapshot }, snapshot] = await Promise.all([
     import(new URL("pyodide.mjs", pyodideURL).href),
-    loadSnapshot(pyodideURL),
+    snapshots,
+    snapshots.then(({ loadSnapshot }) => loadSnapshot(pyodideURL)),
   ]);
   progress("start", 40);
   const options = {
@@ -51,7 +53,7 @@ async function startPython(pyodideURL) {
   return { pyodide, snapshot: false };
 }
 
-async function boot({ pyodideURL, bundleURL }) {
+async function boot(pyodideURL, bundleURL) {
   const started = performance.now();
   progress("download", 10);
   const bundle = fetchBundle(bundleURL);
@@ -66,21 +68,20 @@ async function boot({ pyodideURL, bundleURL }) {
   return run;
 }
 
+const root = new URL("../../", import.meta.url);
+const wanted = new URL(import.meta.url).searchParams;
+const ready = boot(new URL(wanted.get("pyodide"), root).href, new URL(wanted.get("bundle"), root).href);
+ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
+
 self.onmessage = async ({ data }) => {
-  if (data.type === "init") {
-    ready = boot(data);
-    ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
-    return;
+  if (data.type !== "call") return;
+  let response;
+  try {
+    const run = await ready;
+    response = JSON.parse(run(JSON.stringify(data.request)));
+  } catch (error) {
+    response = { ok: false, message: String(error.message || error) };
   }
-  if (data.type === "call") {
-    let response;
-    try {
-      const run = await ready;
-      response = JSON.parse(run(JSON.stringify(data.request)));
-    } catch (error) {
-      response = { ok: false, message: String(error.message || error) };
-    }
-    self.postMessage({ type: "result", id: data.id, response });
-    storePendingSnapshot();
-  }
+  self.postMessage({ type: "result", id: data.id, response });
+  storePendingSnapshot();
 };
