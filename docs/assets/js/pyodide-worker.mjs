@@ -1,7 +1,5 @@
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
-// Its address says what to start: `?pyodide=<folder>&bundle=<zip>`, both relative to the site's
-// root, so it begins the moment it is loaded rather than a message later.
-// Messages in:  {type: "call", id, request}.
+// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "call", id, request}.
 // Messages out: {type: "progress", stage, percent}, {type: "ready", ms, snapshot},
 //               {type: "result", id, response}, {type: "failed", message}.
 
@@ -9,6 +7,7 @@
 const snapshots = import("./pyodide-snapshot.mjs");
 const EXTRACT_DIR = "/home/pyodide/guide";
 const SNAPSHOT_DELAY_MS = 3000;
+let ready = null;
 let pendingSnapshot = null; // stored after the first result, or a moment after ready without one
 
 function storePendingSnapshot() {
@@ -53,7 +52,7 @@ async function startPython(pyodideURL) {
   return { pyodide, snapshot: false };
 }
 
-async function boot(pyodideURL, bundleURL) {
+async function boot({ pyodideURL, bundleURL }) {
   const started = performance.now();
   progress("download", 10);
   const bundle = fetchBundle(bundleURL);
@@ -68,20 +67,21 @@ async function boot(pyodideURL, bundleURL) {
   return run;
 }
 
-const root = new URL("../../", import.meta.url);
-const wanted = new URL(import.meta.url).searchParams;
-const ready = boot(new URL(wanted.get("pyodide"), root).href, new URL(wanted.get("bundle"), root).href);
-ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
-
 self.onmessage = async ({ data }) => {
-  if (data.type !== "call") return;
-  let response;
-  try {
-    const run = await ready;
-    response = JSON.parse(run(JSON.stringify(data.request)));
-  } catch (error) {
-    response = { ok: false, message: String(error.message || error) };
+  if (data.type === "init") {
+    ready = boot(data);
+    ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
+    return;
   }
-  self.postMessage({ type: "result", id: data.id, response });
-  storePendingSnapshot();
+  if (data.type === "call") {
+    let response;
+    try {
+      const run = await ready;
+      response = JSON.parse(run(JSON.stringify(data.request)));
+    } catch (error) {
+      response = { ok: false, message: String(error.message || error) };
+    }
+    self.postMessage({ type: "result", id: data.id, response });
+    storePendingSnapshot();
+  }
 };

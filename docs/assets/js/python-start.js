@@ -4,11 +4,15 @@
 // visit Pyodide's download and start-up are most of the wait. Until python-worker.js takes the
 // worker over, its messages and errors are kept here in order.
 (() => {
-  const address = new URL("pyodide-worker.mjs", document.currentScript.src);
-  // pyodide=…&bundle=…: the worker starts Python the moment it is loaded.
-  address.search = new URLSearchParams(document.currentScript.dataset).toString();
-  const worker = new Worker(address, { type: "module" });
+  const { pyodide, bundle } = document.currentScript.dataset;
+  const root = new URL("../../", document.currentScript.src);
+  const worker = new Worker(new URL("pyodide-worker.mjs", document.currentScript.src), { type: "module" });
   const events = [];
   worker.onmessage = worker.onerror = (event) => events.push(event);
+  worker.postMessage({
+    type: "init",
+    pyodideURL: new URL(pyodide, root).href,
+    bundleURL: new URL(bundle, root).href,
+  });
   window.guidePython = { worker, events };
 })();
