@@ -147,7 +147,8 @@ def without_motion(page: Page) -> AbstractContextManager[Page]:
 
 
 def settle(page: Page) -> None:
-    """Wait for running CSS transitions and animations to end: judge what a person sees.
+    """Wait for regions being filled (``aria-busy``) and for running CSS transitions and
+    animations to end: judge what a person sees.
 
     Endless animations (a progress bar) are not waited for.
     """

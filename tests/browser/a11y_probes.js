@@ -20,6 +20,11 @@
   },
 
   async settled() {
+    // A region that says it is being filled (aria-busy) is judged once it is complete.
+    const deadline = performance.now() + 60_000;
+    while (document.querySelector('[aria-busy="true"]') && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const running = document.getAnimations()
       .filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
     await Promise.all(running.map((animation) => animation.finished.catch(() => null)));

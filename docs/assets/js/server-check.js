@@ -227,6 +227,7 @@ async function context() {
 
 async function run(button, summary, list) {
   button.disabled = true;
+  list.setAttribute("aria-busy", "true"); // results arrive one by one: read them once all are in
   list.replaceChildren();
   summary.textContent = "Checking the server…";
   let found;
@@ -234,6 +235,7 @@ async function run(button, summary, list) {
     found = await context();
   } catch (error) {
     summary.textContent = `The checks could not start: ${error.message}.`;
+    list.removeAttribute("aria-busy");
     button.disabled = false;
     return;
   }
@@ -251,6 +253,7 @@ async function run(button, summary, list) {
   summary.textContent = counts.fail
     ? `${counts.fail} problem${counts.fail > 1 ? "s" : ""} found: the calculators will not work until ${counts.fail > 1 ? "they are" : "it is"} fixed. Details below.`
     : `All checks passed${counts.advice ? `, with ${counts.advice} piece${counts.advice > 1 ? "s" : ""} of advice` : ""}: the calculators can run from this server.`;
+  list.removeAttribute("aria-busy");
   button.disabled = false;
 }
 
