@@ -33,6 +33,7 @@ from sitebuild.npm import PYODIDE, VendorError, vendored
 from sitebuild.offline import add_register_script, offline_enabled
 from sitebuild.publish import finish_site
 from sitebuild.search import split_search_index
+from sitebuild.worker_paths import WorkerPathsError, write_worker_paths
 
 BUNDLE_DIR = "calculators"
 PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
@@ -184,6 +185,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     bundle = site / build.bundle_path
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(build.bundle.data)
+    try:
+        write_worker_paths(site, build.pyodide_path, build.bundle_path)
+    except WorkerPathsError as error:
+        raise PluginError(str(error)) from None
     split_search_index(site, build.languages)
     problems = check_site(site)
     if problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from macros.content import load_content
 from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
+from sitebuild.worker_paths import WORKER
 from tests.support.site import LANGUAGES, ROOT, built_pages
 
 CALCULATOR_PAGES = ("tools/matrix", "tools/assessment", "tools/soimpact")
@@ -82,6 +84,16 @@ def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> No
     pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
     assert (site / bundle).is_file()
     assert (site / pyodide / "pyodide.mjs").is_file()
+
+
+def test_the_python_worker_knows_where_pyodide_and_the_calculators_are(site: Path) -> None:
+    worker = (site / WORKER).read_text(encoding="utf-8")
+    paths = json.loads(re.search(r"^const SITE_PATHS = (\{.*\});$", worker, re.MULTILINE).group(1))
+    form = (site / "tools/matrix/index.html").read_text(encoding="utf-8")
+    assert paths == {
+        "pyodide": re.search(r'data-pyodide="([^"]+)"', form).group(1),
+        "bundle": re.search(r'data-bundle="([^"]+)"', form).group(1),
+    }
 
 
 def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:

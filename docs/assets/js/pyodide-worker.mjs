@@ -1,13 +1,17 @@
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
-// Messages in:  {type: "init", pyodideURL, bundleURL} once, then {type: "call", id, request}.
+// It starts Python the moment it is loaded. Messages in: {type: "call", id, request}.
 // Messages out: {type: "progress", stage, percent}, {type: "ready", ms, snapshot},
 //               {type: "result", id, response}, {type: "failed", message}.
 
 // Imported beside Pyodide, not before this module runs: one fewer round trip before the start.
 const snapshots = import("./pyodide-snapshot.mjs");
+// Where Pyodide and the calculators are, from the site's root. The build writes them in
+// (sitebuild/worker_paths.py): a first message from the page would reach the worker only once the
+// page's main thread is free, and on a first visit it is busy laying out the page for ≈0.3 s.
+const SITE_PATHS = { pyodide: "", bundle: "" };
+const SITE_ROOT = new URL("../../", import.meta.url);
 const EXTRACT_DIR = "/home/pyodide/guide";
 const SNAPSHOT_DELAY_MS = 3000;
-let ready = null;
 let pendingSnapshot = null; // stored after the first result, or a moment after ready without one
 
 function storePendingSnapshot() {
@@ -52,7 +56,7 @@ async function startPython(pyodideURL) {
   return { pyodide, snapshot: false };
 }
 
-async function boot({ pyodideURL, bundleURL }) {
+async function boot(pyodideURL, bundleURL) {
   const started = performance.now();
   progress("download", 10);
   const bundle = fetchBundle(bundleURL);
@@ -67,21 +71,18 @@ async function boot({ pyodideURL, bundleURL }) {
   return run;
 }
 
+const ready = boot(new URL(SITE_PATHS.pyodide, SITE_ROOT).href, new URL(SITE_PATHS.bundle, SITE_ROOT).href);
+ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
+
 self.onmessage = async ({ data }) => {
-  if (data.type === "init") {
-    ready = boot(data);
-    ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
-    return;
+  if (data.type !== "call") return;
+  let response;
+  try {
+    const run = await ready;
+    response = JSON.parse(run(JSON.stringify(data.request)));
+  } catch (error) {
+    response = { ok: false, message: String(error.message || error) };
   }
-  if (data.type === "call") {
-    let response;
-    try {
-      const run = await ready;
-      response = JSON.parse(run(JSON.stringify(data.request)));
-    } catch (error) {
-      response = { ok: false, message: String(error.message || error) };
-    }
-    self.postMessage({ type: "result", id: data.id, response });
-    storePendingSnapshot();
-  }
+  self.postMessage({ type: "result", id: data.id, response });
+  storePendingSnapshot();
 };
