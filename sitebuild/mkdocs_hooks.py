@@ -28,18 +28,22 @@ from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
 from sitebuild.bundle import Bundle, build_bundle
 from sitebuild.checks import check_site
+from sitebuild.fill_in import FillInError, fill_in
 from sitebuild.languages import Language, in_language, language_of, site_languages
 from sitebuild.npm import PYODIDE, VendorError, vendored
 from sitebuild.offline import add_register_script, offline_enabled
 from sitebuild.publish import finish_site
 from sitebuild.search import split_search_index
-from sitebuild.worker_paths import WorkerPathsError, write_worker_paths
+from sitebuild.search_later import LATER, SearchLaterError, material_worker, search_later
 
 BUNDLE_DIR = "calculators"
 PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
 """Versioned path: a new Pyodide gets a new URL, so old copies may be cached forever."""
 SHOWN_MISSING = 10
 """Missing translations listed in a build error; the rest are counted."""
+PYTHON_WORKER = "assets/js/pyodide-worker.mjs"
+FILLED_IN = ((PYTHON_WORKER, "SITE_PATHS"), (LATER, "MATERIAL_WORKER"))
+"""Scripts the build writes a value into (``sitebuild/fill_in.py``), and the value's name."""
 
 
 @dataclass
@@ -166,6 +170,16 @@ def on_template_context(
     return context
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Calculator pages start the search worker that waits for Python (search_later.py)."""
+    if "data-calculator=" not in output:
+        return output
+    try:
+        return search_later(output)
+    except SearchLaterError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: ship Pyodide and the calculators once, split the search index."""
@@ -186,8 +200,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(build.bundle.data)
     try:
-        write_worker_paths(site, build.pyodide_path, build.bundle_path)
-    except WorkerPathsError as error:
+        paths = {"pyodide": build.pyodide_path, "bundle": build.bundle_path}
+        fill_in(site, PYTHON_WORKER, "SITE_PATHS", paths)
+        fill_in(site, LATER, "MATERIAL_WORKER", material_worker(site))
+    except (FillInError, SearchLaterError) as error:
         raise PluginError(str(error)) from None
     split_search_index(site, build.languages)
     problems = check_site(site)

@@ -12,9 +12,9 @@ from calculators.soimpact_review import guidance
 from calculators.soimpact_words import Words
 from macros.content import load_content
 from sitebuild.languages import language_of
-from sitebuild.mkdocs_hooks import PYODIDE_DIR
+from sitebuild.mkdocs_hooks import PYODIDE_DIR, PYTHON_WORKER
 from sitebuild.npm import PYODIDE, vendored
-from sitebuild.worker_paths import WORKER
+from sitebuild.search_later import LATER, WORKERS
 from tests.support.site import LANGUAGES, ROOT, built_pages
 
 CALCULATOR_PAGES = ("tools/matrix", "tools/assessment", "tools/soimpact")
@@ -87,13 +87,26 @@ def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> No
 
 
 def test_the_python_worker_knows_where_pyodide_and_the_calculators_are(site: Path) -> None:
-    worker = (site / WORKER).read_text(encoding="utf-8")
+    worker = (site / PYTHON_WORKER).read_text(encoding="utf-8")
     paths = json.loads(re.search(r"^const SITE_PATHS = (\{.*\});$", worker, re.MULTILINE).group(1))
     form = (site / "tools/matrix/index.html").read_text(encoding="utf-8")
     assert paths == {
         "pyodide": re.search(r'data-pyodide="([^"]+)"', form).group(1),
         "bundle": re.search(r'data-bundle="([^"]+)"', form).group(1),
     }
+
+
+def test_only_calculator_pages_hold_the_search_index_back_until_python_answers(site: Path) -> None:
+    later = (site / LATER).read_text(encoding="utf-8")
+    material = re.search(r'^const MATERIAL_WORKER = "([^"]+)";', later, re.MULTILINE).group(1)
+    assert (site / WORKERS / material).is_file()
+    calculators = {
+        language.prefix + page + "/" for language in LANGUAGES for page in CALCULATOR_PAGES
+    }
+    for page in built_pages(site):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        worker = re.search(r'"search": "[^"]*/workers/([^"/]+)"', html).group(1)
+        assert worker == ("search-later.js" if page in calculators else material), page
 
 
 def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:

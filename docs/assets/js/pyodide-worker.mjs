@@ -5,19 +5,26 @@
 
 // Imported beside Pyodide, not before this module runs: one fewer round trip before the start.
 const snapshots = import("./pyodide-snapshot.mjs");
-// Where Pyodide and the calculators are, from the site's root. The build writes them in
-// (sitebuild/worker_paths.py): a first message from the page would reach the worker only once the
-// page's main thread is free, and on a first visit it is busy laying out the page for ≈0.3 s.
-const SITE_PATHS = { pyodide: "", bundle: "" };
+// Where Pyodide and the calculators are, from the site's root: {pyodide, bundle}. The build
+// writes them in (sitebuild/fill_in.py): a first message from the page would reach the worker
+// only once the page's main thread is free, and on a first visit it is busy for ≈0.3 s.
+const SITE_PATHS = null;
 const SITE_ROOT = new URL("../../", import.meta.url);
 const EXTRACT_DIR = "/home/pyodide/guide";
-const SNAPSHOT_DELAY_MS = 3000;
-let pendingSnapshot = null; // stored after the first result, or a moment after ready without one
+const SETTLE_DELAY_MS = 3000;
+// Work that would slow Python's start, done once it has answered (or a moment after it is ready
+// and nobody asked): saving the snapshot, and telling the page's deferred search worker
+// (search-later.js) to build its index.
+const whenSettled = [announceSettled];
 
-function storePendingSnapshot() {
-  const store = pendingSnapshot;
-  pendingSnapshot = null;
-  store?.();
+function announceSettled() {
+  const channel = new BroadcastChannel("samskaping-guide:python");
+  channel.postMessage("settled");
+  channel.close();
+}
+
+function settle() {
+  for (const work of whenSettled.splice(0)) work();
 }
 
 function progress(stage, percent) {
@@ -52,7 +59,7 @@ async function startPython(pyodideURL) {
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   const bytes = pyodide.makeMemorySnapshot(); // must be taken before any other Python runs
-  pendingSnapshot = () => saveSnapshot(pyodideURL, bytes);
+  whenSettled.push(() => saveSnapshot(pyodideURL, bytes));
   return { pyodide, snapshot: false };
 }
 
@@ -67,7 +74,7 @@ async function boot(pyodideURL, bundleURL) {
   const run = pyodide.pyimport("calculators.runtime").run;
   run(JSON.stringify({ tool: "", action: "warm-up" })); // loads the model now, so the first answer is quick
   self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
-  setTimeout(storePendingSnapshot, SNAPSHOT_DELAY_MS);
+  setTimeout(settle, SETTLE_DELAY_MS);
   return run;
 }
 
@@ -84,5 +91,5 @@ self.onmessage = async ({ data }) => {
     response = { ok: false, message: String(error.message || error) };
   }
   self.postMessage({ type: "result", id: data.id, response });
-  storePendingSnapshot();
+  settle();
 };
