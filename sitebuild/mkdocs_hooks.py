@@ -27,6 +27,7 @@ from macros import translate
 from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
 from sitebuild.bundle import Bundle, build_bundle
+from sitebuild.bytecode import BytecodeError
 from sitebuild.checks import check_site
 from sitebuild.fill_in import FillInError, fill_in
 from sitebuild.languages import Language, in_language, language_of, site_languages
@@ -104,7 +105,11 @@ def _load(config: MkDocsConfig) -> SiteBuild:
         raise PluginError(
             "\n".join(missing[:SHOWN_MISSING] + ([f"(and {more} more)"] if more > 0 else []))
         )
-    return SiteBuild(model=model, bundle=build_bundle(model), languages=languages)
+    try:
+        bundle = build_bundle(model)
+    except BytecodeError as error:
+        raise PluginError(str(error)) from None
+    return SiteBuild(model=model, bundle=bundle, languages=languages)
 
 
 @event_priority(100)

@@ -70,7 +70,8 @@ async function boot(pyodideURL, bundleURL) {
   const { pyodide, snapshot } = await startPython(pyodideURL);
   progress("calculators", 85);
   pyodide.unpackArchive(await bundle, "zip", { extractDir: EXTRACT_DIR });
-  pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
+  // The standard library modules the calculators use, as bytecode (sitebuild/bytecode.py).
+  pyodide.runPython(`import sys\nsys.path[:0] = ["${EXTRACT_DIR}", "${EXTRACT_DIR}/stdlib-bytecode"]`);
   const run = pyodide.pyimport("calculators.runtime").run;
   run(JSON.stringify({ tool: "", action: "warm-up" })); // loads the model now, so the first answer is quick
   self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
