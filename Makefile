@@ -45,7 +45,7 @@ test-browser: $(INSTALLED) chromium servers java
 	$(BIN)/pytest tests/browser
 
 ## bench: time to first result, each calculator page against bare Pyodide (last line: JSON)
-bench: $(INSTALLED) chromium
+bench: $(INSTALLED) chromium servers
 	$(BIN)/python -m tests.benchmark
 
 ## lint: ruff check and format check

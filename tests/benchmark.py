@@ -1,12 +1,14 @@
 """Time to first result: each calculator page against a bare page that only runs ``1+1``.
 
 All boot the same vendored Pyodide in a module worker from the same local server under a
-sub-path. Cold = a fresh browser profile on disk (empty HTTP cache, as a person's first visit);
-warm = a reload in that profile a moment after the first result (a repeat visit, not a double
-click: the page may finish what it does after its first result). An on-disk profile matters: an
-in-memory context does not keep a file as large as ``pyodide.asm.wasm`` in its HTTP cache, which
-no real visitor would see. Service workers are blocked, so warm measures the HTTP cache alone, as
-on a plain-http intranet.
+sub-path: ``BENCH_SERVER`` is ``nginx`` (the default: Debian's nginx with the shipped
+configuration, as an intranet would serve the site), ``apache``, or ``test-server`` (the tests'
+small Python server, slow to answer the many requests a page makes at once). Cold = a fresh
+browser profile on disk (empty HTTP cache, as a person's first visit); warm = a reload in that
+profile a moment after the first result (a repeat visit, not a double click: the page may finish
+what it does after its first result). An on-disk profile matters: an in-memory context does not
+keep a file as large as ``pyodide.asm.wasm`` in its HTTP cache, which no real visitor would see.
+Service workers are blocked, so warm measures the HTTP cache alone, as on a plain-http intranet.
 A calculator page opens with a few answers already given (as a restored session would), so its
 first result appears as soon as Python is ready. Each calculator visit is paired with a bare
 visit right next to it (in turn before and after it), and its ratios are the median of the
@@ -28,11 +30,14 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
-from sitebuild.static_server import serving
+from sitebuild.static_server import DEFAULT_PREFIX, serving
 from tests.support.chromium import launch_profile
+from tests.support.servers import apache, nginx
 from tests.support.site import ROOT, mkdocs_build
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SERVERS = {"nginx": nginx, "apache": apache, "test-server": serving}
+SERVER = os.environ.get("BENCH_SERVER", "nginx")
 TIMEOUT_MS = 120_000
 SETTLE_MS = 2_000
 BARE = "__bench__/bare.html"
@@ -157,16 +162,19 @@ def _summary(bare: list[Visit], visits: dict[str, list[Pair]]) -> dict[str, obje
         "bare_warm_ms": round(statistics.median(visit["warm"] for visit in bare)),
         "tools": tools,
         "runs": RUNS,
+        "server": SERVER,
     }
 
 
 def main() -> None:
+    if SERVER not in SERVERS:
+        sys.exit(f"BENCH_SERVER must be one of {', '.join(SERVERS)}, not {SERVER!r}")
     calculators = _calculators()
     bare: list[Visit] = []
     visits: dict[str, list[Pair]] = {tool: [] for tool in calculators}
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         site = _prepare_site(Path(scratch))
-        with serving(site) as base_url:
+        with SERVERS[SERVER](site, DEFAULT_PREFIX) as base_url:
             for run in range(RUNS):
                 for tool, (path, init) in calculators.items():
                     order = [(BARE, None), (path, init)]
@@ -186,7 +194,7 @@ def main() -> None:
                     )
     summary = _summary(bare, visits)
     print(
-        f"median first result, bare Pyodide: cold {summary['bare_cold_ms']} ms, "
+        f"server: {SERVER}; median first result, bare Pyodide: cold {summary['bare_cold_ms']} ms, "
         f"warm {summary['bare_warm_ms']} ms"
     )
     for tool, figures in summary["tools"].items():
