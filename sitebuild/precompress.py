@@ -21,7 +21,11 @@ from sitebuild.manifest import PRECOMPRESSED, SERVER_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_DIR = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache")) / "precompressed"
-COMPRESSIBLE = {".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".map"}
+COMPRESSIBLE = {
+    *(".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".map"),
+    ".zip",
+}
+"""Types worth trying; ``.zip`` for the calculators zip, whose files are stored uncompressed."""
 MIN_BYTES = 1024
 """Smaller files fit in a packet or two; compressing them gains nothing."""
 WORTH_IT = 0.9
