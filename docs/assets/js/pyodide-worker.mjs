@@ -45,17 +45,21 @@ async function fetchBundle(url) {
 function writeBundle(FS, zip) {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const names = new TextDecoder();
-  for (let at = 0; view.getUint32(at, true) === 0x04034b50; ) {
-    const [flags, method, size] = [view.getUint16(at + 6, true), view.getUint16(at + 8, true), view.getUint32(at + 18, true)];
+  let at = 0;
+  while (at + 30 <= zip.length && view.getUint32(at, true) === 0x04034b50) {
+    const flags = view.getUint16(at + 6, true);
+    const stored = view.getUint16(at + 8, true) === 0;
+    const size = view.getUint32(at + 18, true);
     const nameEnd = at + 30 + view.getUint16(at + 26, true);
     const name = names.decode(zip.subarray(at + 30, nameEnd));
-    if (method !== 0 || flags & 0x8) throw new Error(`the calculators zip does not store ${name} plainly`);
+    if (!stored || flags & 0x8) throw new Error(`the calculators zip does not store ${name} plainly`);
     const start = nameEnd + view.getUint16(at + 28, true);
     const path = `${EXTRACT_DIR}/${name}`;
     FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     if (!name.endsWith("/")) FS.writeFile(path, zip.subarray(start, start + size));
     at = start + size;
   }
+  if (at === 0) throw new Error("the calculators zip is damaged");
 }
 
 async function startPython(pyodideURL, bundle) {
