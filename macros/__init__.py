@@ -143,7 +143,6 @@ def define_env(env: Any) -> None:
                 (table, pages.translate(tool_messages[f"csv-{table}"])) for table in tool.tables
             ],
             bundle=build.bundle_path,
-            pyodide=build.pyodide_path,
         )
 
 

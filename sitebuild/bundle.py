@@ -1,10 +1,12 @@
-"""Pack the calculators, their bytecode and the model they read into one zip for Pyodide.
+"""Pack the calculators, their bytecode and the model they read into one zip for Pyodide; and
+Pyodide's standard library zip, with bytecode, to ship in place of Pyodide's own.
 
 A zip loads several times faster than installing a wheel, and the calculators need no installer
 metadata. Its files are stored, not compressed: the Python worker writes them into Pyodide's file
 system while Pyodide starts, with no unzipping (the server's Brotli and gzip copies shrink it on
 the way). The bytecode spares the browser compiling them (``sitebuild/bytecode.py``). The zip is
-byte-for-byte reproducible, so its name can carry its content hash and be cached forever.
+byte-for-byte reproducible, so its name can carry its content hash and be cached forever; so is
+the standard library zip.
 """
 
 from __future__ import annotations
@@ -31,14 +33,22 @@ class Bundle:
     data: bytes
 
 
-def _entries(model: Model) -> list[tuple[str, bytes]]:
-    sources = {
+def _sources() -> dict[str, bytes]:
+    return {
         f"calculators/{path.name}": path.read_bytes()
         for path in sorted(CALCULATORS_DIR.glob("*.py"))
     }
+
+
+def _entries(model: Model) -> list[tuple[str, bytes]]:
+    sources = _sources()
     model_json = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    bytecode = compile_bytecode(sources)
+    bytecode = compile_bytecode(sources).calculators
     return [*sources.items(), *sorted(bytecode.items()), (MODEL_FILE, model_json.encode("utf-8"))]
+
+
+def _named(stem: str, data: bytes) -> Bundle:
+    return Bundle(name=f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.zip", data=data)
 
 
 def build_bundle(model: Model) -> Bundle:
@@ -50,6 +60,10 @@ def build_bundle(model: Model) -> Bundle:
             info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
-    data = buffer.getvalue()
-    digest = hashlib.sha256(data).hexdigest()[:12]
-    return Bundle(name=f"calculators.{digest}.zip", data=data)
+    return _named("calculators", buffer.getvalue())
+
+
+def build_stdlib() -> Bundle:
+    """Pyodide's standard library zip with the bytecode Python needs at its start and for the
+    calculators (``sitebuild/bytecode.py``)."""
+    return _named("python_stdlib", compile_bytecode(_sources()).stdlib)

@@ -1,17 +1,17 @@
-"""Compile the calculators, and the standard library modules they use, for Pyodide's Python.
+"""Compile the calculators, and the standard library modules Python needs, for Pyodide's Python.
 
-Once Python is up, a page's first answer otherwise waits while Pyodide compiles from source each
-calculator module and each standard library module they import beyond those Pyodide loads at its
-start (Pyodide ships its standard library as source only): ≈0.1 s of the assessment's first answer
-went to ``statistics``, ``fractions`` and ``html`` alone. Pyodide's Python (3.14) is newer than the
-build's, so the build runs that very Pyodide under Node.js (``compile_bytecode.mjs``).
+Pyodide ships its standard library as source only, so on a first visit its Python compiles every
+module it imports at its start (≈1.3 s of a 2.1 s start under Node.js), then each calculator
+module and each standard library module they import (≈0.1 s of the assessment's first answer
+went to ``statistics``, ``fractions`` and ``html`` alone). Pyodide's Python (3.14) is newer than
+the build's, so the build runs that very Pyodide under Node.js (``compile_bytecode.mjs``).
 
-In the calculators zip, each module's ``.pyc`` lies beside its source in ``__pycache__/``, with an
-unchecked hash (PEP 552): Python uses it without comparing timestamps, which the zip does not
-keep, and another Python (the tests' CPython) looks for another file name and compiles as usual.
-The standard library modules lie in ``stdlib-bytecode/`` as bytecode only; the Python worker puts
-that folder on ``sys.path`` ahead of Pyodide's standard library, and no other Python may. Compiling
-takes a few seconds, so results are cached by the sources, the Pyodide and the script.
+Each ``.pyc`` carries an unchecked hash (PEP 552): Python uses it without comparing timestamps,
+which a zip does not keep. In the calculators zip, each module's ``.pyc`` lies in ``__pycache__/``
+beside its source, where another Python (the tests' CPython) looks for another file name and
+compiles as usual. The site ships Pyodide's standard library zip with a ``.pyc`` beside the source
+of each module Pyodide imports at its start or the calculators import; ``zipimport`` prefers it.
+Compiling takes a few seconds, so results are cached by the sources, the Pyodide and the script.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitebuild.npm import PYODIDE, ROOT, VendorError, vendored
@@ -30,8 +31,19 @@ SCRIPT = Path(__file__).resolve().with_name("compile_bytecode.mjs")
 CACHE_DIR = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache")) / "bytecode"
 
 
+STDLIB = "python_stdlib.zip"
+
+
 class BytecodeError(Exception):
     """The calculators could not be compiled for Pyodide."""
+
+
+@dataclass(frozen=True)
+class Bytecode:
+    calculators: dict[str, bytes]
+    """Bytecode files by their place in the calculators zip."""
+    stdlib: bytes
+    """Pyodide's standard library zip, with bytecode."""
 
 
 def _key(sources: dict[str, bytes]) -> str:
@@ -44,7 +56,7 @@ def _key(sources: dict[str, bytes]) -> str:
     return digest.hexdigest()
 
 
-def _compile(sources: dict[str, bytes]) -> dict[str, bytes]:
+def _compile(sources: dict[str, bytes]) -> Bytecode:
     node = shutil.which("node")
     if node is None:
         raise BytecodeError("the build needs Node.js (`node`) to compile the calculators")
@@ -62,23 +74,26 @@ def _compile(sources: dict[str, bytes]) -> dict[str, bytes]:
         )
         if done.returncode != 0:
             raise BytecodeError(f"compiling the calculators for Pyodide failed:\n{done.stderr}")
-        return {
+        calculators = {
             path.relative_to(folder).as_posix(): path.read_bytes()
             for path in sorted(folder.rglob("*.pyc"))
         }
+        return Bytecode(calculators=calculators, stdlib=(folder / STDLIB).read_bytes())
 
 
-def compile_bytecode(sources: dict[str, bytes]) -> dict[str, bytes]:
-    """``{"calculators/x.py": source}`` → bytecode files by their place in the zip."""
+def compile_bytecode(sources: dict[str, bytes]) -> Bytecode:
+    """``{"calculators/x.py": source}`` → their bytecode, and the standard library's."""
     cached = CACHE_DIR / f"{_key(sources)}.zip"
     if cached.exists():
         with zipfile.ZipFile(cached) as archive:
-            return {name: archive.read(name) for name in archive.namelist()}
+            files = {name: archive.read(name) for name in archive.namelist()}
+        stdlib = files.pop(STDLIB)
+        return Bytecode(calculators=files, stdlib=stdlib)
     compiled = _compile(sources)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     partial = cached.with_name(cached.name + ".partial")
     with zipfile.ZipFile(partial, "w") as archive:
-        for name, data in compiled.items():
+        for name, data in [*compiled.calculators.items(), (STDLIB, compiled.stdlib)]:
             archive.writestr(name, data)
     partial.replace(cached)
     return compiled

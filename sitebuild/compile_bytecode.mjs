@@ -1,16 +1,17 @@
 // Compiles Python to bytecode with the Pyodide the site ships, under Node.js: Pyodide's Python is
 // newer than the build's, and only it writes bytecode it will read (sitebuild/bytecode.py says
 // why). Usage: node compile_bytecode.mjs <pyodide folder> <folder>
-// Every .py file under <folder> gets its unchecked-hash .pyc in __pycache__ beside it. Then the
-// standard library modules the packages there import (but for their command-line modules), beyond
-// what Pyodide has loaded at its start, are compiled into <folder>/stdlib-bytecode/ (a package
-// whole): Pyodide ships its standard library as source only.
+// Every .py file under <folder> gets its unchecked-hash .pyc in __pycache__ beside it. Then
+// <folder>/python_stdlib.zip is written: Pyodide's standard library zip with a .pyc beside the
+// source of each module Pyodide imports at its start, and of each the packages in <folder> import
+// (but for their command-line modules). Pyodide ships its standard library as source only.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [pyodideFolder, folder] = process.argv.slice(2);
 const MOUNT = "/sources";
+const STDLIB_OUT = "/out/python_stdlib.zip";
 
 const { loadPyodide } = await import(pathToFileURL(join(pyodideFolder, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: `${pyodideFolder}/`, stdout: () => {} });
@@ -19,42 +20,56 @@ for (const name of sources) {
   pyodide.FS.mkdirTree(dirname(join(MOUNT, name)));
   pyodide.FS.writeFile(join(MOUNT, name), new Uint8Array(readFileSync(join(folder, name))));
 }
-// [error, bytecode file] for each source, then for each standard library module imported.
+// [error, bytecode file] for each source; with no error, the standard library zip is written too.
 const results = pyodide.runPython(`
-import importlib, pathlib, pkgutil, py_compile, sys, zipfile
+import sys
+
+at_start = {name: module for name, module in sys.modules.items()}  # before this script imports
+
+import importlib, importlib.util, pathlib, pkgutil, py_compile, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
 
 MOUNT = pathlib.Path("${MOUNT}")
-STDLIB = pathlib.Path(f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip")
-mode = py_compile.PycInvalidationMode.UNCHECKED_HASH
+STDLIB = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip"
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
-def compiled(source, target=None):
+def compiled(source):
     try:
-        return ["", py_compile.compile(str(source), str(target) if target else None, doraise=True, invalidation_mode=mode)]
+        return ["", py_compile.compile(str(source), doraise=True, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH)]
     except py_compile.PyCompileError as error:
         return [error.msg.replace(f"{MOUNT}/", ""), ""]
 
-results = [compiled(source) for source in sorted(MOUNT.rglob("*.py"))]
-if not any(error for error, _ in results):
-    loaded = set(sys.modules)
+def stdlib_entry(module):
+    """The module's source in the standard library zip, if it was imported from there."""
+    origin = getattr(getattr(module, "__spec__", None), "origin", None) or ""
+    inside = origin.removeprefix(f"{STDLIB}/")
+    return inside if inside != origin and inside.endswith(".py") else None
+
+def imported_by_packages():
+    before = set(sys.modules)
     sys.path.insert(0, str(MOUNT))
     for package in sorted(path.parent for path in MOUNT.glob("*/__init__.py")):
         for module in pkgutil.iter_modules([str(package)], f"{package.name}."):
             if not module.name.endswith(("__main__", "_cli")):  # the command line's, not the browser's
                 importlib.import_module(module.name)
-    imported = {name.partition(".")[0] for name in set(sys.modules) - loaded}
-    wanted = [
-        name for name in sorted(imported)
-        if str(getattr(sys.modules[name], "__file__", "")).startswith(f"{STDLIB}/")
-    ]
-    with zipfile.ZipFile(STDLIB) as stdlib:
-        for entry in sorted(stdlib.namelist()):
-            top = entry.partition("/")[0].removesuffix(".py")
-            if entry.endswith(".py") and top in wanted:
-                source = pathlib.Path("/stdlib-sources") / entry
-                source.parent.mkdir(parents=True, exist_ok=True)
-                source.write_bytes(stdlib.read(entry))
-                target = MOUNT / "stdlib-bytecode" / (entry.removesuffix(".py") + ".pyc")
-                results.append(compiled(source, target))
+    return [sys.modules[name] for name in set(sys.modules) - before]
+
+def write_stdlib(modules):
+    wanted = sorted({entry for module in modules if (entry := stdlib_entry(module))})
+    pathlib.Path("${STDLIB_OUT}").parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(STDLIB) as stock, zipfile.ZipFile("${STDLIB_OUT}", "w") as out:
+        for info in stock.infolist():
+            out.writestr(info, stock.read(info))
+        for entry in wanted:
+            source = stock.read(entry)
+            code = compile(source, f"{STDLIB}/{entry}", "exec", dont_inherit=True)
+            info = zipfile.ZipInfo(entry.removesuffix(".py") + ".pyc", date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(info, bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)), compresslevel=9)
+
+results = [compiled(source) for source in sorted(MOUNT.rglob("*.py"))]
+if not any(error for error, _ in results):
+    write_stdlib([*at_start.values(), *imported_by_packages()])
 results
 `).toJs();
 const errors = results.map(([error]) => error).filter(Boolean);
@@ -67,3 +82,4 @@ for (const [, bytecode] of results) {
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, pyodide.FS.readFile(bytecode));
 }
+writeFileSync(join(folder, "python_stdlib.zip"), pyodide.FS.readFile(STDLIB_OUT));

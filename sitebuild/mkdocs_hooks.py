@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 from macros import translate
 from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
-from sitebuild.bundle import Bundle, build_bundle
-from sitebuild.bytecode import BytecodeError
+from sitebuild.bundle import Bundle, build_bundle, build_stdlib
+from sitebuild.bytecode import STDLIB, BytecodeError
 from sitebuild.checks import check_site
 from sitebuild.fill_in import FillInError, fill_in
 from sitebuild.languages import Language, in_language, language_of, site_languages
@@ -53,6 +53,8 @@ class SiteBuild:
 
     model: Model
     bundle: Bundle
+    stdlib: Bundle
+    """Shipped in place of Pyodide's ``python_stdlib.zip``: the same, with bytecode."""
     languages: tuple[Language, ...]
     open_builds: int = field(default=0)
     """Language builds started and not yet finished; the last to finish is the default one."""
@@ -64,6 +66,10 @@ class SiteBuild:
     @property
     def pyodide_path(self) -> str:
         return f"{PYODIDE_DIR}/"
+
+    @property
+    def stdlib_path(self) -> str:
+        return f"{PYODIDE_DIR}/{self.stdlib.name}"
 
     def locate(self, url: str) -> tuple[Language, str]:
         """The language of the page at ``url`` and the page's path inside that language."""
@@ -106,10 +112,10 @@ def _load(config: MkDocsConfig) -> SiteBuild:
             "\n".join(missing[:SHOWN_MISSING] + ([f"(and {more} more)"] if more > 0 else []))
         )
     try:
-        bundle = build_bundle(model)
+        bundle, stdlib = build_bundle(model), build_stdlib()
     except BytecodeError as error:
         raise PluginError(str(error)) from None
-    return SiteBuild(model=model, bundle=bundle, languages=languages)
+    return SiteBuild(model=model, bundle=bundle, stdlib=stdlib, languages=languages)
 
 
 @event_priority(100)
@@ -200,12 +206,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = site / PYODIDE_DIR
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE.files:
-        shutil.copyfile(source / name, target / name)
+        if name != STDLIB:
+            shutil.copyfile(source / name, target / name)
+    (site / build.stdlib_path).write_bytes(build.stdlib.data)
     bundle = site / build.bundle_path
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(build.bundle.data)
     try:
-        paths = {"pyodide": build.pyodide_path, "bundle": build.bundle_path}
+        paths = {
+            "pyodide": build.pyodide_path,
+            "stdlib": build.stdlib_path,
+            "bundle": build.bundle_path,
+        }
         fill_in(site, PYTHON_WORKER, "SITE_PATHS", paths)
         fill_in(site, LATER, "MATERIAL_WORKER", material_worker(site))
     except (FillInError, SearchLaterError) as error:

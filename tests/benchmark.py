@@ -1,27 +1,30 @@
 """Time to first result: each calculator page against a bare page that only runs ``1+1``.
 
-All boot the same vendored Pyodide in a module worker from the same local server under a
-sub-path: ``BENCH_SERVER`` is ``nginx`` (the default: Debian's nginx with the shipped
-configuration, as an intranet would serve the site), ``apache``, or ``test-server`` (the tests'
-small Python server, slow to answer the many requests a page makes at once). Cold = a fresh
-browser profile on disk (empty HTTP cache, as a person's first visit); warm = a reload in that
-profile a moment after the first result (a repeat visit, not a double click: the page may finish
-what it does after its first result). An on-disk profile matters: an in-memory context does not
-keep a file as large as ``pyodide.asm.wasm`` in its HTTP cache, which no real visitor would see.
-Service workers are blocked, so warm measures the HTTP cache alone, as on a plain-http intranet.
-A calculator page opens with a few answers already given (as a restored session would), so its
-first result appears as soon as Python is ready. Each calculator visit is paired with a bare
-visit right next to it (in turn before and after it), and its ratios are the median of the
-pairs' ratios: on a shared machine the load changes from one minute to the next, and a pair
-sees the same load. Prints medians per calculator; the last line is one JSON object whose
-``cold_ratio`` and ``warm_ratio`` are the slowest calculator's. Run: ``make bench``
-(``BENCH_RUNS`` sets the pairs per calculator, default 5).
+All boot the same vendored Pyodide in a module worker from the same local server under a sub-path:
+``BENCH_SERVER`` is ``nginx`` (the default: Debian's nginx with the shipped configuration, as an
+intranet would serve the site), ``apache``, or ``test-server`` (the tests' small Python server,
+slow to answer the many requests a page makes at once). The bare page loads Pyodide's standard
+library as Pyodide publishes it, source only; the site ships it with bytecode
+(``sitebuild/bytecode.py``). ``BENCH_BARE=site`` gives the bare page the site's copy, to measure
+what the calculator pages add to that Pyodide. Cold = a fresh browser profile on disk (empty HTTP
+cache, as a person's first visit); warm = a reload in that profile a moment after the first result
+(a repeat visit, not a double click: the page may finish what it does after its first result). An
+on-disk profile matters: an in-memory context does not keep a file as large as ``pyodide.asm.wasm``
+in its HTTP cache, which no real visitor would see. Service workers are blocked, so warm measures
+the HTTP cache alone, as on a plain-http intranet. A calculator page opens with a few answers
+already given (as a restored session would), so its first result appears as soon as Python is
+ready. Each calculator visit is paired with a bare visit right next to it (in turn before and after
+it), and its ratios are the median of the pairs' ratios: on a shared machine the load changes from
+one minute to the next, and a pair sees the same load. Prints medians per calculator; the last line
+is one JSON object whose ``cold_ratio`` and ``warm_ratio`` are the slowest calculator's. Run:
+``make bench`` (``BENCH_RUNS`` sets the pairs per calculator, default 5).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -29,7 +32,9 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
+from sitebuild.bytecode import STDLIB
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
+from sitebuild.npm import PYODIDE, vendored
 from sitebuild.static_server import DEFAULT_PREFIX, serving
 from tests.support.chromium import launch_profile
 from tests.support.servers import apache, nginx
@@ -38,6 +43,7 @@ from tests.support.site import ROOT, mkdocs_build
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SERVERS = {"nginx": nginx, "apache": apache, "test-server": serving}
 SERVER = os.environ.get("BENCH_SERVER", "nginx")
+BARE_STDLIB = os.environ.get("BENCH_BARE", "stock")
 TIMEOUT_MS = 120_000
 SETTLE_MS = 2_000
 BARE = "__bench__/bare.html"
@@ -65,6 +71,7 @@ const base = new URL("../{PYODIDE_DIR}/", import.meta.url);
 const {{loadPyodide}} = await import(new URL("pyodide.mjs", base).href);
 const pyodide = await loadPyodide({{
   indexURL: base.href, lockFileURL: new URL("pyodide-lock.json", base).href, stdout: () => {{}},
+  stdLibURL: new URL("python_stdlib.zip", import.meta.url).href,
 }});
 self.postMessage(String(pyodide.runPython("1+1")));
 """
@@ -119,6 +126,10 @@ def _prepare_site(directory: Path) -> Path:
         sys.exit(result.stderr)
     bench = site / "__bench__"
     bench.mkdir()
+    stdlib = vendored(PYODIDE) / STDLIB
+    if BARE_STDLIB == "site":
+        [stdlib] = (site / PYODIDE_DIR).glob("python_stdlib.*.zip")
+    shutil.copyfile(stdlib, bench / STDLIB)
     (bench / "bare.html").write_text(BARE_HTML, encoding="utf-8")
     (bench / "bare.mjs").write_text(BARE_SCRIPT, encoding="utf-8")
     (bench / "bare-worker.mjs").write_text(BARE_WORKER, encoding="utf-8")
@@ -163,12 +174,15 @@ def _summary(bare: list[Visit], visits: dict[str, list[Pair]]) -> dict[str, obje
         "tools": tools,
         "runs": RUNS,
         "server": SERVER,
+        "bare_stdlib": BARE_STDLIB,
     }
 
 
 def main() -> None:
     if SERVER not in SERVERS:
         sys.exit(f"BENCH_SERVER must be one of {', '.join(SERVERS)}, not {SERVER!r}")
+    if BARE_STDLIB not in {"stock", "site"}:
+        sys.exit(f"BENCH_BARE must be stock or site, not {BARE_STDLIB!r}")
     calculators = _calculators()
     bare: list[Visit] = []
     visits: dict[str, list[Pair]] = {tool: [] for tool in calculators}
@@ -194,8 +208,8 @@ def main() -> None:
                     )
     summary = _summary(bare, visits)
     print(
-        f"server: {SERVER}; median first result, bare Pyodide: cold {summary['bare_cold_ms']} ms, "
-        f"warm {summary['bare_warm_ms']} ms"
+        f"server: {SERVER}; median first result, bare Pyodide ({BARE_STDLIB} standard library): "
+        f"cold {summary['bare_cold_ms']} ms, warm {summary['bare_warm_ms']} ms"
     )
     for tool, figures in summary["tools"].items():
         print(

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import brotli
 
+from sitebuild.bundle import build_stdlib
+from sitebuild.bytecode import STDLIB
 from sitebuild.manifest import MANIFEST
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE
@@ -19,7 +21,8 @@ from tests.support.site import built_pages
 def test_the_file_list_covers_what_a_browser_fetches_and_nothing_else(site: Path) -> None:
     manifest = json.loads((site / MANIFEST).read_text())
     files = manifest["files"]
-    assert {f"{PYODIDE_DIR}/{name}" for name in PYODIDE.files} <= set(files)
+    runtime = {name for name in PYODIDE.files if name != STDLIB} | {build_stdlib().name}
+    assert {f"{PYODIDE_DIR}/{name}" for name in runtime} <= set(files)
     assert not [path for path in files if path.endswith((".gz", ".br"))]
     assert not {"sw.js", MANIFEST, ".htaccess", "web.config"} & set(files)
     wasm = site / PYODIDE_DIR / "pyodide.asm.wasm"
@@ -68,7 +71,7 @@ def test_compressed_copies_decode_to_the_original(site: Path) -> None:
     for page in built_pages(site):
         assert (site / page / "index.html.gz").is_file(), page
     # Already compressed: no copy.
-    assert not (site / PYODIDE_DIR / "python_stdlib.zip.gz").exists()
+    assert not (site / PYODIDE_DIR / f"{build_stdlib().name}.gz").exists()
 
 
 def test_apache_and_iis_configuration_ship_inside_the_site(site: Path) -> None:

@@ -11,6 +11,8 @@ import pytest
 from calculators.soimpact_review import guidance
 from calculators.soimpact_words import Words
 from macros.content import load_content
+from sitebuild.bundle import build_stdlib
+from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR, PYTHON_WORKER
 from sitebuild.npm import PYODIDE, vendored
@@ -32,19 +34,27 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+def worker_paths(site: Path) -> dict[str, str]:
+    """What the build wrote into the Python worker (sitebuild/fill_in.py)."""
+    worker = (site / PYTHON_WORKER).read_text(encoding="utf-8")
+    return json.loads(re.search(r"^const SITE_PATHS = (\{.*\});$", worker, re.MULTILINE).group(1))
+
+
 def test_every_page_is_built(site: Path) -> None:
     assert set(built_pages(site)) >= EXPECTED_PAGES
 
 
 def test_pyodide_runtime_is_complete_and_identical_to_the_pinned_package(site: Path) -> None:
+    """All but the standard library, shipped with bytecode (tests/unit/test_bytecode.py)."""
     source = vendored(PYODIDE)
     shipped = sorted(
         path.name
         for path in (site / PYODIDE_DIR).iterdir()
         if path.suffix not in {".br", ".gz"}  # compressed copies, checked in test_publish
     )
-    assert shipped == sorted(PYODIDE.files)
-    for name in PYODIDE.files:
+    copied = sorted(name for name in PYODIDE.files if name != STDLIB)
+    assert shipped == sorted([*copied, build_stdlib().name])
+    for name in copied:
         assert (site / PYODIDE_DIR / name).read_bytes() == (source / name).read_bytes()
 
 
@@ -78,22 +88,23 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
 @pytest.mark.parametrize(
     "page", [language.prefix + page for language in LANGUAGES for page in CALCULATOR_PAGES]
 )
-def test_calculator_form_points_at_files_that_exist(site: Path, page: str) -> None:
+def test_calculator_form_names_the_calculators_zip_the_worker_loads(site: Path, page: str) -> None:
+    """The form's ``data-bundle`` is for the self-check's list (sitebuild/calculator_needs.py)."""
     html = (site / page / "index.html").read_text(encoding="utf-8")
-    bundle = re.search(r'data-bundle="([^"]+)"', html).group(1)
-    pyodide = re.search(r'data-pyodide="([^"]+)"', html).group(1)
-    assert (site / bundle).is_file()
-    assert (site / pyodide / "pyodide.mjs").is_file()
+    assert re.search(r'data-bundle="([^"]+)"', html).group(1) == worker_paths(site)["bundle"]
 
 
 def test_the_python_worker_knows_where_pyodide_and_the_calculators_are(site: Path) -> None:
-    worker = (site / PYTHON_WORKER).read_text(encoding="utf-8")
-    paths = json.loads(re.search(r"^const SITE_PATHS = (\{.*\});$", worker, re.MULTILINE).group(1))
-    form = (site / "tools/matrix/index.html").read_text(encoding="utf-8")
+    paths = worker_paths(site)
     assert paths == {
-        "pyodide": re.search(r'data-pyodide="([^"]+)"', form).group(1),
-        "bundle": re.search(r'data-bundle="([^"]+)"', form).group(1),
+        "pyodide": f"{PYODIDE_DIR}/",
+        "stdlib": f"{PYODIDE_DIR}/{build_stdlib().name}",
+        "bundle": paths["bundle"],
     }
+    assert (site / paths["pyodide"] / "pyodide.mjs").is_file()
+    assert (site / paths["stdlib"]).is_file()
+    assert re.fullmatch(r"calculators/calculators\.[0-9a-f]{12}\.zip", paths["bundle"])
+    assert (site / paths["bundle"]).is_file()
 
 
 def test_only_calculator_pages_hold_the_search_index_back_until_python_answers(site: Path) -> None:

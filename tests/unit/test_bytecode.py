@@ -1,4 +1,5 @@
-"""The calculators zip carries bytecode that Pyodide's own Python reads instead of compiling.
+"""The calculators zip and the standard library zip carry bytecode that Pyodide's own Python reads
+instead of compiling.
 
 Checked with the real Pyodide under Node.js, as the build makes the bytecode.
 """
@@ -14,40 +15,47 @@ from io import BytesIO
 import pytest
 
 from macros.content import load_content
-from sitebuild.bundle import build_bundle
-from sitebuild.bytecode import BytecodeError, _compile
+from sitebuild.bundle import build_bundle, build_stdlib
+from sitebuild.bytecode import STDLIB, BytecodeError, _compile
 from sitebuild.npm import PYODIDE, vendored
 
-# Unpacks the zip and sets sys.path as the worker does, then imports every calculator module the
-# browser may import, counting the modules Python had to compile from source (files, or in the
-# standard library's zip).
+# Starts Pyodide with the site's standard library zip, writes the calculators' files into its file
+# system and sets sys.path as the worker does, then imports every calculator module the browser
+# may import. Lists the modules Python compiled from source: calculator files, counted as they
+# compile, and standard library modules (at Pyodide's start too), known by their origin: the
+# source, not the bytecode.
 IMPORT_ALL = """
-import { readFileSync } from "node:fs";
-const [pyodideFolder, bundle] = process.argv.slice(1);
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+const [pyodideFolder, stdLibURL, folder] = process.argv.slice(1);
 const { loadPyodide } = await import(`${pyodideFolder}/pyodide.mjs`);
-const pyodide = await loadPyodide({ indexURL: `${pyodideFolder}/`, stdout: () => {} });
-pyodide.unpackArchive(new Uint8Array(readFileSync(bundle)), "zip", { extractDir: "/guide" });
+const pyodide = await loadPyodide({ indexURL: `${pyodideFolder}/`, stdLibURL, stdout: () => {} });
+for (const file of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+  if (!file.isFile()) continue;
+  const path = join(file.parentPath, file.name);
+  const target = join("/guide", path.slice(folder.length));
+  pyodide.FS.mkdirTree(dirname(target));
+  pyodide.FS.writeFile(target, new Uint8Array(readFileSync(path)));
+}
 console.log(pyodide.runPython(`
-import importlib, importlib.machinery, json, pathlib, sys, zipimport
+import importlib, importlib.machinery, json, pathlib, sys
 compiled = []
 source_to_code = importlib.machinery.SourceFileLoader.source_to_code
 def file_compiled(self, data, path, *rest, **options):
     compiled.append(str(path))
     return source_to_code(self, data, path, *rest, **options)
-compile_source = zipimport._compile_source
-def zip_compiled(pathname, source):
-    compiled.append(pathname)
-    return compile_source(pathname, source)
 importlib.machinery.SourceFileLoader.source_to_code = file_compiled
-zipimport._compile_source = zip_compiled
-sys.path[:0] = ["/guide", "/guide/stdlib-bytecode"]
+sys.path.insert(0, "/guide")
 modules = sorted(
     path.stem for path in pathlib.Path("/guide/calculators").glob("*.py")
     if not path.stem.endswith(("__main__", "_cli"))
 )
 for name in modules:
     importlib.import_module(f"calculators.{name}")
-json.dumps({"modules": modules, "compiled": compiled})
+stdlib = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip/"
+origins = [getattr(module.__spec__, "origin", None) or "" for module in sys.modules.values()]
+compiled += sorted(path for path in origins if path.startswith(stdlib) and path.endswith(".py"))
+json.dumps({"modules": modules, "loaded": len(sys.modules), "compiled": compiled})
 `));
 """
 
@@ -71,9 +79,10 @@ def test_every_calculator_module_has_unchecked_hash_bytecode(bundle: zipfile.Zip
         assert flags == 0b01, bytecode  # hash-based, source not checked (PEP 552)
 
 
-def test_pyodide_imports_every_calculator_without_compiling(tmp_path, bundle) -> None:
-    bundle_file = tmp_path / "calculators.zip"
-    bundle_file.write_bytes(build_bundle(load_content()).data)
+def test_pyodide_starts_and_imports_every_calculator_without_compiling(tmp_path) -> None:
+    stdlib_file, folder = tmp_path / "python_stdlib.zip", tmp_path / "guide"
+    stdlib_file.write_bytes(build_stdlib().data)
+    zipfile.ZipFile(BytesIO(build_bundle(load_content()).data)).extractall(folder)
     done = subprocess.run(
         [
             shutil.which("node") or "node",
@@ -81,7 +90,8 @@ def test_pyodide_imports_every_calculator_without_compiling(tmp_path, bundle) ->
             "-e",
             IMPORT_ALL,
             str(vendored(PYODIDE)),
-            str(bundle_file),
+            str(stdlib_file),
+            str(folder),
         ],
         capture_output=True,
         text=True,
@@ -89,14 +99,29 @@ def test_pyodide_imports_every_calculator_without_compiling(tmp_path, bundle) ->
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert "runtime" in found["modules"] and len(found["modules"]) > 10
+    assert found["loaded"] > 200  # Pyodide's own start, the calculators and what they import
     assert found["compiled"] == []
+
+
+def test_the_standard_library_keeps_every_source_and_adds_bytecode() -> None:
+    stock = zipfile.ZipFile(vendored(PYODIDE) / STDLIB)
+    shipped = zipfile.ZipFile(BytesIO(build_stdlib().data))
+    added = set(shipped.namelist()) - set(stock.namelist())
+    assert set(stock.namelist()) <= set(shipped.namelist())
+    for name in stock.namelist():
+        assert shipped.read(name) == stock.read(name), name
+    assert {"asyncio/__init__.pyc", "typing.pyc", "statistics.pyc", "html/entities.pyc"} <= added
+    for name in added:
+        assert name.endswith(".pyc") and name.removesuffix("c") in stock.namelist(), name
+        flags = int.from_bytes(shipped.read(name)[4:8], "little")
+        assert flags == 0b01, name  # hash-based, source not checked (PEP 552)
 
 
 def test_compiling_again_gives_the_same_bytes() -> None:
     sources = {"calculators/__init__.py": b"", "calculators/a.py": b"def f(x):\n    return x + 1\n"}
     first, second = _compile(sources), _compile(sources)
     assert first == second
-    assert sorted(first) == [
+    assert sorted(first.calculators) == [
         f"calculators/__pycache__/{name}.cpython-{PYODIDE.version[:3]}.pyc"
         for name in ("__init__", "a")
     ]

@@ -5,9 +5,10 @@
 
 // Imported beside Pyodide, not before this module runs: one fewer round trip before the start.
 const snapshots = import("./pyodide-snapshot.mjs");
-// Where Pyodide and the calculators are, from the site's root: {pyodide, bundle}. The build
-// writes them in (sitebuild/fill_in.py): a first message from the page would reach the worker
-// only once the page's main thread is free, and on a first visit it is busy for ≈0.3 s.
+// Where Pyodide, its standard library with bytecode (sitebuild/bytecode.py) and the calculators
+// are, from the site's root: {pyodide, stdlib, bundle}. The build writes them in
+// (sitebuild/fill_in.py): a first message from the page would reach the worker only once the
+// page's main thread is free, and on a first visit it is busy for ≈0.3 s.
 const SITE_PATHS = null;
 const SITE_ROOT = new URL("../../", import.meta.url);
 const EXTRACT_DIR = "/home/pyodide/guide";
@@ -62,7 +63,7 @@ function writeBundle(FS, zip) {
   if (at === 0) throw new Error("the calculators zip is damaged");
 }
 
-async function startPython(pyodideURL, bundle) {
+async function startPython(pyodideURL, stdLibURL, bundle) {
   // A repeat visit starts from the snapshot the first visit saved; the first visit saves one.
   const [{ loadPyodide }, { saveSnapshot, dropSnapshot }, snapshot] = await Promise.all([
     import(new URL("pyodide.mjs", pyodideURL).href),
@@ -73,6 +74,7 @@ async function startPython(pyodideURL, bundle) {
   const options = {
     indexURL: pyodideURL,
     lockFileURL: new URL("pyodide-lock.json", pyodideURL).href,
+    stdLibURL,
     stdout: () => {},
     fsInit: async (FS) => writeBundle(FS, await bundle),
   };
@@ -90,13 +92,12 @@ async function startPython(pyodideURL, bundle) {
   return { pyodide, snapshot: false };
 }
 
-async function boot(pyodideURL, bundleURL) {
+async function boot({ pyodide: pyodideURL, stdlib, bundle }) {
   const started = performance.now();
   progress("download", 10);
-  const { pyodide, snapshot } = await startPython(pyodideURL, fetchBundle(bundleURL));
+  const { pyodide, snapshot } = await startPython(pyodideURL, stdlib, fetchBundle(bundle));
   progress("calculators", 85);
-  // The standard library modules the calculators use, as bytecode (sitebuild/bytecode.py).
-  pyodide.runPython(`import sys\nsys.path[:0] = ["${EXTRACT_DIR}", "${EXTRACT_DIR}/stdlib-bytecode"]`);
+  pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
   run(JSON.stringify({ tool: "", action: "warm-up" })); // loads the model now, so the first answer is quick
   self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
@@ -104,7 +105,9 @@ async function boot(pyodideURL, bundleURL) {
   return run;
 }
 
-const ready = boot(new URL(SITE_PATHS.pyodide, SITE_ROOT).href, new URL(SITE_PATHS.bundle, SITE_ROOT).href);
+const ready = boot(
+  Object.fromEntries(Object.entries(SITE_PATHS).map(([name, path]) => [name, new URL(path, SITE_ROOT).href])),
+);
 ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
 
 self.onmessage = async ({ data }) => {
