@@ -4,7 +4,9 @@
 // Every .py file under <folder> gets its unchecked-hash .pyc in __pycache__ beside it. Then
 // <folder>/python_stdlib.zip is written: Pyodide's standard library zip with a .pyc beside the
 // source of each module Pyodide imports at its start, and of each the packages in <folder> import
-// (but for their command-line modules). Pyodide ships its standard library as source only.
+// (but for their command-line modules). Pyodide ships its standard library as source only. Its
+// files are stored, not compressed: Brotli over the whole zip makes it smaller on the way than
+// compressing each file (2.6 MB against 3.9 MB), and Python reads them without unpacking.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -26,7 +28,7 @@ import sys
 
 at_start = {name: module for name, module in sys.modules.items()}  # before this script imports
 
-import importlib, importlib.util, pathlib, pkgutil, py_compile, zipfile
+import copy, importlib, importlib.util, pathlib, pkgutil, py_compile, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 MOUNT = pathlib.Path("${MOUNT}")
@@ -59,13 +61,14 @@ def write_stdlib(modules):
     pathlib.Path("${STDLIB_OUT}").parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(STDLIB) as stock, zipfile.ZipFile("${STDLIB_OUT}", "w") as out:
         for info in stock.infolist():
-            out.writestr(info, stock.read(info))
+            stored = copy.copy(info)  # writing sets the copy's place in the new zip
+            stored.compress_type = zipfile.ZIP_STORED
+            out.writestr(stored, stock.read(info))
         for entry in wanted:
             source = stock.read(entry)
             code = compile(source, f"{STDLIB}/{entry}", "exec", dont_inherit=True)
             info = zipfile.ZipInfo(entry.removesuffix(".py") + ".pyc", date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            out.writestr(info, bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)), compresslevel=9)
+            out.writestr(info, bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)))
 
 results = [compiled(source) for source in sorted(MOUNT.rglob("*.py"))]
 if not any(error for error, _ in results):

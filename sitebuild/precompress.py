@@ -25,7 +25,8 @@ COMPRESSIBLE = {
     *(".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".map"),
     ".zip",
 }
-"""Types worth trying; ``.zip`` for the calculators zip, whose files are stored uncompressed."""
+"""Types worth trying; ``.zip`` for the calculators and standard library zips, whose files are
+stored uncompressed."""
 MIN_BYTES = 1024
 """Smaller files fit in a packet or two; compressing them gains nothing."""
 WORTH_IT = 0.9
