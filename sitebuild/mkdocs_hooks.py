@@ -213,13 +213,16 @@ def on_post_build(config: MkDocsConfig) -> None:
     bundle.parent.mkdir(parents=True, exist_ok=True)
     bundle.write_bytes(build.bundle.data)
     try:
-        paths = {
-            "pyodide": build.pyodide_path,
-            "stdlib": build.stdlib_path,
-            "bundle": build.bundle_path,
+        values = {
+            "SITE_PATHS": {
+                "pyodide": build.pyodide_path,
+                "stdlib": build.stdlib_path,
+                "bundle": build.bundle_path,
+            },
+            "MATERIAL_WORKER": material_worker(site),
         }
-        fill_in(site, PYTHON_WORKER, "SITE_PATHS", paths)
-        fill_in(site, LATER, "MATERIAL_WORKER", material_worker(site))
+        for script, name in FILLED_IN:
+            fill_in(site, script, name, values[name])
     except (FillInError, SearchLaterError) as error:
         raise PluginError(str(error)) from None
     split_search_index(site, build.languages)

@@ -35,13 +35,12 @@ from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 from sitebuild.bytecode import STDLIB
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
-from sitebuild.static_server import DEFAULT_PREFIX, serving
+from sitebuild.static_server import DEFAULT_PREFIX
 from tests.support.chromium import launch_profile
-from tests.support.servers import apache, nginx
+from tests.support.servers import SERVERS
 from tests.support.site import ROOT, mkdocs_build
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
-SERVERS = {"nginx": nginx, "apache": apache, "test-server": serving}
 SERVER = os.environ.get("BENCH_SERVER", "nginx")
 BARE_STDLIB = os.environ.get("BENCH_BARE", "stock")
 TIMEOUT_MS = 120_000

@@ -17,13 +17,12 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitebuild.npm import AXE_CORE, VNU_JAR, vendored
-from sitebuild.static_server import DEFAULT_PREFIX, serving
+from sitebuild.static_server import DEFAULT_PREFIX
 from tests.browser.a11y import REFLOW_SCALE, REFLOW_VIEWPORT
 from tests.support.chromium import launch
-from tests.support.servers import apache, nginx
+from tests.support.servers import SERVERS
 
 LOCAL_SCHEMES = {"data", "blob", "about"}
-SERVERS = {"test-server": serving, "nginx": nginx, "apache": apache}
 
 
 @pytest.fixture(scope="session", params=SERVERS)

@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuild.static_server import serving
 from tests.support.site import ROOT
 
 NGINX = "/usr/sbin/nginx"
@@ -167,3 +168,11 @@ def apache(site: Path, prefix: str) -> AbstractContextManager[str]:
         return [APACHE, "-f", str(main), "-DFOREGROUND"]
 
     return _serve(site, prefix, configure)
+
+
+SERVERS: dict[str, Callable[[Path, str], AbstractContextManager[str]]] = {
+    "test-server": serving,
+    "nginx": nginx,
+    "apache": apache,
+}
+"""Every server the browser layer and the benchmark run the site on, by name."""
