@@ -3,6 +3,8 @@ snapshot holds Python before any calculator loads, so every calculator starts fr
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,18 +39,28 @@ SNAPSHOT_SAVED = """() => new Promise((resolve) => {
 })"""
 
 
-BREAK_SNAPSHOT = """() => new Promise((resolve, reject) => {
+# Changes the saved snapshot: {key} saves it under another key, {broken: true} spoils its bytes.
+CHANGE_SNAPSHOT = """(change) => new Promise((resolve, reject) => {
   const request = indexedDB.open("samskaping-guide-python");
   request.onsuccess = () => {
     const store = request.result.transaction("snapshots", "readwrite").objectStore("snapshots");
     const get = store.get("pyodide");
     get.onsuccess = () => {
-      const put = store.put({ key: get.result.key, bytes: new Uint8Array(65536) }, "pyodide");
+      const record = { ...get.result, key: change.key ?? get.result.key };
+      if (change.broken) record.bytes = new Uint8Array(65536);
+      const put = store.put(record, "pyodide");
       put.onsuccess = () => resolve(true);
       put.onerror = () => reject(put.error);
     };
   };
   request.onerror = () => reject(request.error);
+})"""
+SNAPSHOT_KEY = """() => new Promise((resolve) => {
+  const request = indexedDB.open("samskaping-guide-python");
+  request.onsuccess = () => {
+    const get = request.result.transaction("snapshots").objectStore("snapshots").get("pyodide");
+    get.onsuccess = () => resolve(get.result?.key);
+  };
 })"""
 
 
@@ -75,7 +87,22 @@ def test_a_broken_snapshot_is_dropped_and_python_starts_anyway(visit) -> None:
     page = visit.open(PAGE)
     first_result(page)
     eventually(page, SNAPSHOT_SAVED)
-    page.evaluate(BREAK_SNAPSHOT)
+    page.evaluate(CHANGE_SNAPSHOT, {"broken": True})
     page.reload()
     assert first_result(page)["snapshot"] is False
     eventually(page, SNAPSHOT_SAVED)
+
+
+@pytest.mark.parametrize("base_url", ["test-server"], indirect=True)  # not about the server
+def test_a_snapshot_of_another_standard_library_is_not_used(visit) -> None:
+    """It remembers where each module lies in its zip, which a new release may change."""
+    visit.page.context.add_init_script(RECORD_READY)
+    page = visit.open(PAGE)
+    first_result(page)
+    eventually(page, SNAPSHOT_SAVED)
+    key = page.evaluate(SNAPSHOT_KEY)
+    assert re.search(r"/pyodide/[^/]+/python_stdlib\.[0-9a-f]{12}\.zip$", key)
+    page.evaluate(CHANGE_SNAPSHOT, {"key": re.sub(r"[0-9a-f]{12}\.zip$", "000000000000.zip", key)})
+    page.reload()
+    assert first_result(page)["snapshot"] is False
+    eventually(page, f"async () => (await ({SNAPSHOT_KEY})()) === {json.dumps(key)}")

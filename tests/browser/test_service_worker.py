@@ -9,7 +9,7 @@ import contextlib
 import shutil
 import socket
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Error, Page, expect
@@ -31,6 +31,8 @@ CHECK_FOR_UPDATE = (
     "navigator.serviceWorker.getRegistration().then((found) => found?.update()).catch(() => {})"
 )
 WAITING = "navigator.serviceWorker.getRegistration().then((found) => Boolean(found?.waiting))"
+ACTIVATED = """navigator.serviceWorker.getRegistration("%s")
+  .then((found) => Boolean(found?.active) && !found.waiting && !found.installing)"""
 NEW_MARK = " (new release)"
 SWITCHED_OFF = f"""(async () => navigator.serviceWorker.controller === null
   && (await navigator.serviceWorker.getRegistrations()).length === 0
@@ -106,6 +108,10 @@ def test_a_new_release_takes_over_once_the_old_pages_are_closed(
         assert NEW_MARK not in page.locator("h1").inner_text()
         page.close()  # no page of the old release is open any more
         page = context.new_page()
+        # Outside the guide, so that no page of it is open while the new release takes over: a
+        # page of the guide opened at once may still find the old release in charge.
+        page.goto(urljoin(url, "/"))
+        eventually(page, ACTIVATED % url)
         page.goto(url + "about/")
         eventually(
             page,

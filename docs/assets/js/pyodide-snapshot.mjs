@@ -1,9 +1,10 @@
 // A memory snapshot of freshly started Python, kept in the browser's IndexedDB.
 // Why: a module worker's repeat visit spends ≈1.5 s re-running Python's own start-up even when every
 // file comes from the HTTP cache; starting from the snapshot takes ≈0.3 s. The snapshot is taken
-// before any calculator runs, so it holds no answers; it is keyed by the Pyodide URL (which carries
-// the version) and replaced, not added to, when that changes. Every failure here is silent: the
-// worker then simply starts Python the ordinary way.
+// before any calculator runs, so it holds no answers. It is keyed by the URL of the standard library
+// zip, which carries the Pyodide version and the zip's content hash: the snapshot remembers where
+// each module lies in that zip. It is replaced, not added to, when that changes. Every failure here
+// is silent: the worker then simply starts Python the ordinary way.
 
 const DATABASE = "samskaping-guide-python";
 const STORE = "snapshots";
@@ -32,20 +33,20 @@ async function transact(mode, work) {
   }
 }
 
-/** The snapshot saved for this Pyodide, or undefined. */
-export async function loadSnapshot(pyodideURL) {
+/** The snapshot saved under `key`, or undefined. */
+export async function loadSnapshot(key) {
   try {
     const record = await transact("readonly", (store) => store.get(RECORD));
-    return record?.key === pyodideURL ? record.bytes : undefined;
+    return record?.key === key ? record.bytes : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Keep `bytes` as the snapshot for this Pyodide (replacing any older one). */
-export async function saveSnapshot(pyodideURL, bytes) {
+/** Keep `bytes` as the snapshot under `key` (replacing any older one). */
+export async function saveSnapshot(key, bytes) {
   try {
-    await transact("readwrite", (store) => store.put({ key: pyodideURL, bytes }, RECORD));
+    await transact("readwrite", (store) => store.put({ key, bytes }, RECORD));
   } catch {
     // Storage full or IndexedDB unavailable: the next visit starts the ordinary way.
   }

@@ -68,7 +68,7 @@ async function startPython(pyodideURL, stdLibURL, bundle) {
   const [{ loadPyodide }, { saveSnapshot, dropSnapshot }, snapshot] = await Promise.all([
     import(new URL("pyodide.mjs", pyodideURL).href),
     snapshots,
-    snapshots.then(({ loadSnapshot }) => loadSnapshot(pyodideURL)),
+    snapshots.then(({ loadSnapshot }) => loadSnapshot(stdLibURL)),
   ]);
   progress("start", 40);
   const options = {
@@ -88,7 +88,7 @@ async function startPython(pyodideURL, stdLibURL, bundle) {
   }
   const pyodide = await loadPyodide({ ...options, _makeSnapshot: true });
   const bytes = pyodide.makeMemorySnapshot(); // must be taken before any other Python runs
-  whenSettled.push(() => saveSnapshot(pyodideURL, bytes));
+  whenSettled.push(() => saveSnapshot(stdLibURL, bytes));
   return { pyodide, snapshot: false };
 }
 
