@@ -125,7 +125,8 @@ def test_norwegian_search_finds_the_norwegian_pages(visit) -> None:
 def test_english_search_finds_the_english_pages(visit) -> None:
     page = visit.open("values/")
     results = search(page, "co-production")
-    assert "co-production" in results.first.inner_text().lower()
+    # Results come while the words are typed: wait for those of the whole query.
+    expect(results.first).to_contain_text("co-production", ignore_case=True)
     hrefs = [link.get_attribute("href") for link in results.locator("a").all()]
     assert hrefs and not any("/nb/" in href for href in hrefs), hrefs
 
