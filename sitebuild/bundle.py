@@ -33,6 +33,15 @@ class Bundle:
     data: bytes
 
 
+@dataclass(frozen=True)
+class Bundles:
+    calculators: Bundle
+    """The calculators package and ``guide_model.json``."""
+    stdlib: Bundle
+    """Pyodide's standard library zip with the bytecode Python needs at its start and for the
+    calculators (``sitebuild/bytecode.py``)."""
+
+
 def _sources() -> dict[str, bytes]:
     return {
         f"calculators/{path.name}": path.read_bytes()
@@ -40,30 +49,29 @@ def _sources() -> dict[str, bytes]:
     }
 
 
-def _entries(model: Model) -> list[tuple[str, bytes]]:
-    sources = _sources()
-    model_json = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    bytecode = compile_bytecode(sources).calculators
-    return [*sources.items(), *sorted(bytecode.items()), (MODEL_FILE, model_json.encode("utf-8"))]
-
-
 def _named(stem: str, data: bytes) -> Bundle:
     return Bundle(name=f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.zip", data=data)
 
 
-def build_bundle(model: Model) -> Bundle:
-    """The calculators package and ``guide_model.json``, zipped reproducibly."""
+def _calculators_zip(sources: dict[str, bytes], bytecode: dict[str, bytes], model: Model) -> bytes:
+    """The calculators' sources and bytecode and ``guide_model.json``, zipped reproducibly."""
+    model_json = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    entries = [*sources.items(), *sorted(bytecode.items()), (MODEL_FILE, model_json.encode())]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for name, data in _entries(model):
+        for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
-    return _named("calculators", buffer.getvalue())
+    return buffer.getvalue()
 
 
-def build_stdlib() -> Bundle:
-    """Pyodide's standard library zip with the bytecode Python needs at its start and for the
-    calculators (``sitebuild/bytecode.py``)."""
-    return _named("python_stdlib", compile_bytecode(_sources()).stdlib)
+def build_bundles(model: Model) -> Bundles:
+    """Both zips, from one compile (or one read of its cache, which holds the 13 MB library)."""
+    sources = _sources()
+    bytecode = compile_bytecode(sources)
+    return Bundles(
+        calculators=_named("calculators", _calculators_zip(sources, bytecode.calculators, model)),
+        stdlib=_named("python_stdlib", bytecode.stdlib),
+    )

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from macros import translate
 from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
-from sitebuild.bundle import Bundle, build_bundle, build_stdlib
+from sitebuild.bundle import Bundle, build_bundles
 from sitebuild.bytecode import STDLIB, BytecodeError
 from sitebuild.checks import check_site
 from sitebuild.fill_in import FillInError, fill_in
@@ -112,10 +112,12 @@ def _load(config: MkDocsConfig) -> SiteBuild:
             "\n".join(missing[:SHOWN_MISSING] + ([f"(and {more} more)"] if more > 0 else []))
         )
     try:
-        bundle, stdlib = build_bundle(model), build_stdlib()
+        bundles = build_bundles(model)
     except BytecodeError as error:
         raise PluginError(str(error)) from None
-    return SiteBuild(model=model, bundle=bundle, stdlib=stdlib, languages=languages)
+    return SiteBuild(
+        model=model, bundle=bundles.calculators, stdlib=bundles.stdlib, languages=languages
+    )
 
 
 @event_priority(100)

@@ -38,7 +38,7 @@ from sitebuild.npm import PYODIDE, vendored
 from sitebuild.static_server import DEFAULT_PREFIX
 from tests.support.chromium import launch_profile
 from tests.support.servers import SERVERS
-from tests.support.site import ROOT, mkdocs_build
+from tests.support.site import ROOT, mkdocs_build, worker_paths
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 SERVER = os.environ.get("BENCH_SERVER", "nginx")
@@ -127,7 +127,7 @@ def _prepare_site(directory: Path) -> Path:
     bench.mkdir()
     stdlib = vendored(PYODIDE) / STDLIB
     if BARE_STDLIB == "site":
-        [stdlib] = (site / PYODIDE_DIR).glob("python_stdlib.*.zip")
+        stdlib = site / worker_paths(site)["stdlib"]
     shutil.copyfile(stdlib, bench / STDLIB)
     (bench / "bare.html").write_text(BARE_HTML, encoding="utf-8")
     (bench / "bare.mjs").write_text(BARE_SCRIPT, encoding="utf-8")

@@ -41,8 +41,12 @@ SNAPSHOT = """() => new Promise((resolve) => {
   request.onerror = () => resolve(null);
 })"""
 """The saved snapshot's key and size, or null."""
-SNAPSHOT_SAVED = f"async () => ((await ({SNAPSHOT})())?.bytes ?? 0) > 1e6"
-SAVED_UNDER = f"((saved) => saved?.key === %s && saved.bytes > 1e6)(await ({SNAPSHOT})())"
+
+
+def snapshot_saved(key: str | None = None) -> str:
+    """A script that is true once a whole snapshot is saved (under ``key``, if given)."""
+    fits = "true" if key is None else f"saved.key === {json.dumps(key)}"
+    return f"async () => ((saved) => !!saved && {fits} && saved.bytes > 1e6)(await ({SNAPSHOT})())"
 
 
 # Changes the saved snapshot: {key} saves it under another key, {broken: true} spoils its bytes.
@@ -72,7 +76,7 @@ def test_every_later_visit_starts_from_the_snapshot(site: Path, visit) -> None:
     visit.page.context.add_init_script(RECORD_READY)
     page = visit.open(PAGE)
     assert first_result(page)["snapshot"] is False
-    eventually(page, SNAPSHOT_SAVED)
+    eventually(page, snapshot_saved())
     page.reload()
     assert first_result(page)["snapshot"] is True
     for path, tool in calculator_pages(site).items():  # every calculator, in every language
@@ -88,11 +92,11 @@ def test_a_snapshot_that_does_not_fit_is_replaced(visit, spoil: str) -> None:
     visit.page.context.add_init_script(RECORD_READY)
     page = visit.open(PAGE)
     first_result(page)
-    eventually(page, SNAPSHOT_SAVED)
+    eventually(page, snapshot_saved())
     key = page.evaluate(SNAPSHOT)["key"]
     assert re.search(r"/pyodide/[^/]+/python_stdlib\.[0-9a-f]{12}\.zip$", key)
     other = re.sub(r"[0-9a-f]{12}\.zip$", "000000000000.zip", key)
     page.evaluate(CHANGE_SNAPSHOT, {"broken": True} if spoil == "bytes" else {"key": other})
     page.reload()
     assert first_result(page)["snapshot"] is False
-    eventually(page, f"async () => {SAVED_UNDER % json.dumps(key)}")
+    eventually(page, snapshot_saved(key))

@@ -9,20 +9,19 @@ from pathlib import Path
 
 import brotli
 
-from sitebuild.bundle import build_stdlib
 from sitebuild.bytecode import STDLIB
 from sitebuild.manifest import MANIFEST
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE
 from tests.support.calculators import calculator_pages
-from tests.support.site import built_pages
+from tests.support.site import built_pages, worker_paths
 
 
 def test_the_file_list_covers_what_a_browser_fetches_and_nothing_else(site: Path) -> None:
     manifest = json.loads((site / MANIFEST).read_text())
     files = manifest["files"]
-    runtime = {name for name in PYODIDE.files if name != STDLIB} | {build_stdlib().name}
-    assert {f"{PYODIDE_DIR}/{name}" for name in runtime} <= set(files)
+    runtime = {f"{PYODIDE_DIR}/{name}" for name in PYODIDE.files if name != STDLIB}
+    assert runtime | {worker_paths(site)["stdlib"]} <= set(files)
     assert not [path for path in files if path.endswith((".gz", ".br"))]
     assert not {"sw.js", MANIFEST, ".htaccess", "web.config"} & set(files)
     wasm = site / PYODIDE_DIR / "pyodide.asm.wasm"
@@ -70,7 +69,7 @@ def test_compressed_copies_decode_to_the_original(site: Path) -> None:
     assert gzip.decompress(gzip_copy) == wasm
     for page in built_pages(site):
         assert (site / page / "index.html.gz").is_file(), page
-    stdlib = site / PYODIDE_DIR / build_stdlib().name  # stored: Brotli over the whole zip
+    stdlib = site / worker_paths(site)["stdlib"]  # stored: Brotli over the whole zip
     assert len((site / f"{stdlib}.br").read_bytes()) < stdlib.stat().st_size // 4
 
 

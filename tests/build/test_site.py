@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,13 +10,12 @@ import pytest
 from calculators.soimpact_review import guidance
 from calculators.soimpact_words import Words
 from macros.content import load_content
-from sitebuild.bundle import build_stdlib
 from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
-from sitebuild.mkdocs_hooks import PYODIDE_DIR, PYTHON_WORKER
+from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
 from sitebuild.search_later import LATER, WORKERS
-from tests.support.site import LANGUAGES, ROOT, built_pages
+from tests.support.site import LANGUAGES, ROOT, built_pages, worker_paths
 
 CALCULATOR_PAGES = ("tools/matrix", "tools/assessment", "tools/soimpact")
 EXPECTED_PAGES = {
@@ -34,12 +32,6 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def worker_paths(site: Path) -> dict[str, str]:
-    """What the build wrote into the Python worker (sitebuild/fill_in.py)."""
-    worker = (site / PYTHON_WORKER).read_text(encoding="utf-8")
-    return json.loads(re.search(r"^const SITE_PATHS = (\{.*\});$", worker, re.MULTILINE).group(1))
-
-
 def test_every_page_is_built(site: Path) -> None:
     assert set(built_pages(site)) >= EXPECTED_PAGES
 
@@ -53,7 +45,7 @@ def test_pyodide_runtime_is_complete_and_identical_to_the_pinned_package(site: P
         if path.suffix not in {".br", ".gz"}  # compressed copies, checked in test_publish
     )
     copied = sorted(name for name in PYODIDE.files if name != STDLIB)
-    assert shipped == sorted([*copied, build_stdlib().name])
+    assert shipped == sorted([*copied, Path(worker_paths(site)["stdlib"]).name])
     for name in copied:
         assert (site / PYODIDE_DIR / name).read_bytes() == (source / name).read_bytes()
 
@@ -98,9 +90,10 @@ def test_the_python_worker_knows_where_pyodide_and_the_calculators_are(site: Pat
     paths = worker_paths(site)
     assert paths == {
         "pyodide": f"{PYODIDE_DIR}/",
-        "stdlib": f"{PYODIDE_DIR}/{build_stdlib().name}",
+        "stdlib": paths["stdlib"],
         "bundle": paths["bundle"],
     }
+    assert re.fullmatch(rf"{PYODIDE_DIR}/python_stdlib\.[0-9a-f]{{12}}\.zip", paths["stdlib"])
     assert (site / paths["pyodide"] / "pyodide.mjs").is_file()
     assert (site / paths["stdlib"]).is_file()
     assert re.fullmatch(r"calculators/calculators\.[0-9a-f]{12}\.zip", paths["bundle"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -16,14 +17,15 @@ from typing import Any
 import pytest
 
 from macros.content import load_content
-from sitebuild.bundle import MODEL_FILE, build_bundle
+from sitebuild.bundle import MODEL_FILE, build_bundles
 
 
-def test_bundle_is_reproducible_and_named_by_its_hash() -> None:
+def test_bundles_are_reproducible_and_named_by_their_hash() -> None:
     model = load_content()
-    first, second = build_bundle(model), build_bundle(model)
+    first, second = build_bundles(model), build_bundles(model)
     assert first == second
-    assert first.name.startswith("calculators.") and first.name.endswith(".zip")
+    assert re.fullmatch(r"calculators\.[0-9a-f]{12}\.zip", first.calculators.name)
+    assert re.fullmatch(r"python_stdlib\.[0-9a-f]{12}\.zip", first.stdlib.name)
 
 
 ASSESSMENT_GROUP = {
@@ -38,7 +40,7 @@ ASSESSMENT_GROUP = {
 def run_in_bundle(folder: Path, code: str) -> str:
     """Output of ``code`` run by a bare Python in the unpacked site bundle, as Pyodide runs it
     (``json``, ``sys`` and ``run`` imported)."""
-    zipfile.ZipFile(io.BytesIO(build_bundle(load_content()).data)).extractall(folder)
+    zipfile.ZipFile(io.BytesIO(build_bundles(load_content()).calculators.data)).extractall(folder)
     assert (folder / MODEL_FILE).exists()
     script = (
         f"import json, sys; sys.path.insert(0, '.'); from calculators.runtime import run; {code}"

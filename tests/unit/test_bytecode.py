@@ -15,7 +15,7 @@ from io import BytesIO
 import pytest
 
 from macros.content import load_content
-from sitebuild.bundle import build_bundle, build_stdlib
+from sitebuild.bundle import Bundles, build_bundles
 from sitebuild.bytecode import STDLIB, BytecodeError, _compile
 from sitebuild.npm import PYODIDE, vendored
 
@@ -61,8 +61,13 @@ json.dumps({"modules": modules, "loaded": len(sys.modules), "compiled": compiled
 
 
 @pytest.fixture(scope="module")
-def bundle() -> zipfile.ZipFile:
-    return zipfile.ZipFile(BytesIO(build_bundle(load_content()).data))
+def bundles() -> Bundles:
+    return build_bundles(load_content())
+
+
+@pytest.fixture(scope="module")
+def bundle(bundles: Bundles) -> zipfile.ZipFile:
+    return zipfile.ZipFile(BytesIO(bundles.calculators.data))
 
 
 def test_every_calculator_module_has_unchecked_hash_bytecode(bundle: zipfile.ZipFile) -> None:
@@ -79,10 +84,12 @@ def test_every_calculator_module_has_unchecked_hash_bytecode(bundle: zipfile.Zip
         assert flags == 0b01, bytecode  # hash-based, source not checked (PEP 552)
 
 
-def test_pyodide_starts_and_imports_every_calculator_without_compiling(tmp_path) -> None:
+def test_pyodide_starts_and_imports_every_calculator_without_compiling(
+    tmp_path, bundles: Bundles, bundle: zipfile.ZipFile
+) -> None:
     stdlib_file, folder = tmp_path / "python_stdlib.zip", tmp_path / "guide"
-    stdlib_file.write_bytes(build_stdlib().data)
-    zipfile.ZipFile(BytesIO(build_bundle(load_content()).data)).extractall(folder)
+    stdlib_file.write_bytes(bundles.stdlib.data)
+    bundle.extractall(folder)
     done = subprocess.run(
         [
             shutil.which("node") or "node",
@@ -103,9 +110,9 @@ def test_pyodide_starts_and_imports_every_calculator_without_compiling(tmp_path)
     assert found["compiled"] == []
 
 
-def test_the_standard_library_keeps_every_source_and_adds_bytecode() -> None:
+def test_the_standard_library_keeps_every_source_and_adds_bytecode(bundles: Bundles) -> None:
     stock = zipfile.ZipFile(vendored(PYODIDE) / STDLIB)
-    shipped = zipfile.ZipFile(BytesIO(build_stdlib().data))
+    shipped = zipfile.ZipFile(BytesIO(bundles.stdlib.data))
     added = set(shipped.namelist()) - set(stock.namelist())
     assert set(stock.namelist()) <= set(shipped.namelist())
     for name in stock.namelist():
