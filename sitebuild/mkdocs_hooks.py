@@ -89,6 +89,21 @@ class PageLanguage:
     """``label(key)``: a word of ``content/ui.yml`` in the page's language."""
 
 
+@dataclass(frozen=True)
+class Switcher:
+    """This page in the site's other languages, for the header's switcher
+    (``overrides/partials/alternate.html``), given to Material as ``extra.alternate``.
+
+    Material shows the switcher when ``extra.alternate`` is truthy. When it is iterable, Material
+    also writes a ``<link rel="alternate">`` into the head for each item, and its script takes each
+    for a language's home: it fetches a ``sitemap.xml`` beside it (404s on every page view) and
+    sends a click on the switcher to the other page's address cut of its final slash, through a
+    redirect. So this is truthy but not iterable, and the links are in ``links``.
+    """
+
+    links: tuple[dict[str, str], ...]
+
+
 def _register_mime_types() -> None:
     # Hack: Python 3.11's table lacks .mjs, and `mkdocs serve` serves by this table.
     mimetypes.add_type("text/javascript", ".mjs")
@@ -157,16 +172,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    """The same page in every language, for the switcher and the ``hreflang`` links.
+    """The same page in the other languages, for the switcher.
 
     Links are from the site root; the theme's ``url`` filter makes them relative to the page.
     """
     build: SiteBuild = config.extra["build"]
     language, path = build.locate(page.url)
-    config.extra["alternate"] = [
-        {"name": other.name, "link": other.prefix + path, "lang": other.code}
-        for other in build.languages
-    ]
+    config.extra["alternate"] = Switcher(
+        tuple(
+            {"name": other.name, "link": other.prefix + path, "lang": other.code}
+            for other in build.languages
+            if other != language
+        )
+    )
     context["guide"] = PageLanguage(language, lambda key: build.label(key, language))
     return context
 
@@ -174,7 +192,7 @@ def on_page_context(
 def on_template_context(
     context: dict[str, Any], template_name: str, config: MkDocsConfig
 ) -> dict[str, Any]:
-    """Theme pages (404.html) are no page in any language: no switcher, no alternates. Their
+    """Theme pages (404.html) are no page in any language: no switcher. Their
     controls speak the default language (the root's, where the 404 page lives)."""
     build: SiteBuild = config.extra["build"]
     language = build.languages[0]

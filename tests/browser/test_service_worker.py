@@ -1,7 +1,7 @@
 """Offline after the first visit: with the service worker installed, the server is stopped and
-the guide's pages still open and every calculator still computes; a new release takes over only
-once no page of the old one is open; a release built with the offline copy switched off removes
-it from the browser."""
+the guide's pages still open, in either language, and every calculator still computes; a new
+release takes over only once no page of the old one is open; a release built with the offline
+copy switched off removes it from the browser."""
 
 from __future__ import annotations
 
@@ -73,7 +73,9 @@ def site_without_offline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-def test_every_calculator_computes_with_the_server_gone(site: Path, browser: Browser) -> None:
+def test_pages_the_switcher_and_every_calculator_work_with_the_server_gone(
+    site: Path, browser: Browser
+) -> None:
     context = browser.new_context()
     page = context.new_page()
     with serving(site) as url:
@@ -82,6 +84,9 @@ def test_every_calculator_computes_with_the_server_gone(site: Path, browser: Bro
         socket.create_connection(("127.0.0.1", urlsplit(url).port), timeout=1)  # server gone
     page.goto(url + "values/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.locator("a[data-language=nb]").click()  # to the address the offline copy holds
+    expect(page).to_have_url(url + "nb/values/")
+    expect(page.locator("html")).to_have_attribute("lang", "nb")
     calculators = calculator_pages(site)
     assert set(calculators.values()) == set(FIRST_RESULT)
     for path, tool in calculators.items():

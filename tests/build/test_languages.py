@@ -23,7 +23,7 @@ ENGLISH, *TRANSLATIONS = LANGUAGES
 SAME_TEXT_WORDS = 4
 """A text of this many words that is the same on both versions of a page was not translated."""
 LINK = re.compile(r"<a\b([^>]*)>")
-ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+SWITCH = re.compile(r'<a href="([^"]*)" hreflang="([^"]*)"')
 
 
 def html(site: Path, url: str) -> str:
@@ -65,9 +65,17 @@ def test_each_page_says_its_language_and_links_its_translations(site: Path) -> N
         page = html(site, url)
         language = language_of(url, LANGUAGES)
         assert f'<html lang="{language.code}"' in page, url
-        alternates = {lang: _resolve(url, href) for href, lang in ALTERNATE.findall(page)}
+        switch = {lang: _resolve(url, href) for href, lang in SWITCH.findall(page)}
         path = url.removeprefix(language.prefix)
-        assert alternates == {other.code: _resolve("", other.prefix + path) for other in LANGUAGES}
+        others = [other for other in LANGUAGES if other != language]
+        assert switch == {other.code: _resolve("", other.prefix + path) for other in others}
+
+
+def test_no_page_gives_material_a_language_home_to_fetch_a_sitemap_beside(site: Path) -> None:
+    """Material's script takes every <link rel="alternate"> for a language's home (Switcher in
+    sitebuild/mkdocs_hooks.py says what follows)."""
+    pages = [site / url / "index.html" for url in built_pages(site)] + [site / "404.html"]
+    assert [path for path in pages if 'rel="alternate"' in path.read_text()] == []
 
 
 def _resolve(url: str, href: str) -> str:

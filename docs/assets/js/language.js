@@ -1,8 +1,8 @@
 // The reader's language. The switcher remembers the reader's choice; the site's front door sends
 // a first-time visitor whose browser prefers Norwegian to the Norwegian pages, and a returning
 // one (arriving from outside the guide) to the language they chose. The languages and their
-// URLs come from the page's own <link rel="alternate" hreflang> tags, so this works under any
-// sub-path and offline.
+// URLs come from the page itself (its language, and the switcher's links to the others), so
+// this works under any sub-path and offline.
 
 const KEY = "samskaping-guide:language";
 const ROOT = new URL("../../", import.meta.url); // this file lives in <site>/assets/js/
@@ -26,8 +26,8 @@ function remember(language) {
 
 // This page in every language of the site: language tag → URL.
 function alternates() {
-  const links = document.querySelectorAll('link[rel="alternate"][hreflang]');
-  return new Map([...links].map((link) => [link.hreflang, link.href]));
+  const links = [...document.querySelectorAll("a[data-language][hreflang]")];
+  return new Map([[document.documentElement.lang, location.href], ...links.map((link) => [link.hreflang, link.href])]);
 }
 
 // The first of the browser's languages that the site offers, if any.
