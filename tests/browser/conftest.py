@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from sitebuild.npm import AXE_CORE, VNU_JAR, vendored
 from sitebuild.static_server import DEFAULT_PREFIX
@@ -45,13 +45,20 @@ def axe_script() -> Path:
 
 
 class RecordedPage:
-    """A page whose every request is kept, for the offline check and for tests that count."""
+    """A page whose every request is kept, for the offline check and for tests that count, and
+    every answer the server refused (status 400 or more)."""
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
         self.base_url = base_url
         self.requests: list[str] = []
+        self.refused: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", self._keep_refused)
+
+    def _keep_refused(self, response: Response) -> None:
+        if response.status >= 400:
+            self.refused.append(f"{response.status} {response.url}")
 
     def open(self, path: str = "") -> Page:
         self.page.goto(self.base_url + path)

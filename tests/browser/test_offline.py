@@ -1,5 +1,5 @@
-"""The site makes no request outside its own origin, reading pages never load Pyodide, and
-calculator pages start it at once."""
+"""The site makes no request outside its own origin, nor one its server refuses; reading pages
+never load Pyodide, and calculator pages start it at once."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ window.Worker = class extends PageWorker {
 """
 
 
-def test_every_page_stays_local_and_reading_pages_load_no_python(site: Path, visit) -> None:
+def test_every_page_stays_local_asks_for_nothing_missing_and_reading_pages_load_no_python(
+    site: Path, visit
+) -> None:
     """Each page opens in a tab of its own, closed after: a calculator page's worker may still be
     starting Python when the page is left, and its late requests must not be counted as the next
     page's (as they were when one tab went from page to page). A reading page is watched until
@@ -41,9 +43,9 @@ def test_every_page_stays_local_and_reading_pages_load_no_python(site: Path, vis
             page.wait_for_load_state("networkidle")
         page.close()
         python = [url for url in tab.requests if "/pyodide/" in url or ".zip" in url]
-        if tab.foreign_requests() or (python and not runs_python):
-            found[path] = tab.foreign_requests() + python
-    assert found == {}, "pages that left the origin, or reading pages that fetched Python"
+        if tab.foreign_requests() or tab.refused or (python and not runs_python):
+            found[path] = tab.foreign_requests() + tab.refused + python
+    assert found == {}, "pages that left the origin, were refused, or fetched Python to read"
 
 
 def test_search_works_offline(visit) -> None:
