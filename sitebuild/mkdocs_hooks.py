@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from macros import translate
 from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
-from sitebuild.bundle import Bundle, build_bundles
+from sitebuild.bundle import Bundles, build_bundles
 from sitebuild.bytecode import STDLIB, BytecodeError
 from sitebuild.checks import check_site
 from sitebuild.fill_in import FillInError, fill_in
@@ -52,16 +52,14 @@ class SiteBuild:
     """What the macros and the post-build step share: the model and where assets go."""
 
     model: Model
-    bundle: Bundle
-    stdlib: Bundle
-    """Shipped in place of Pyodide's ``python_stdlib.zip``: the same, with bytecode."""
+    bundles: Bundles
     languages: tuple[Language, ...]
     open_builds: int = field(default=0)
     """Language builds started and not yet finished; the last to finish is the default one."""
 
     @property
     def bundle_path(self) -> str:
-        return f"{BUNDLE_DIR}/{self.bundle.name}"
+        return f"{BUNDLE_DIR}/{self.bundles.calculators.name}"
 
     @property
     def pyodide_path(self) -> str:
@@ -69,7 +67,7 @@ class SiteBuild:
 
     @property
     def stdlib_path(self) -> str:
-        return f"{PYODIDE_DIR}/{self.stdlib.name}"
+        return f"{PYODIDE_DIR}/{self.bundles.stdlib.name}"
 
     def locate(self, url: str) -> tuple[Language, str]:
         """The language of the page at ``url`` and the page's path inside that language."""
@@ -130,9 +128,7 @@ def _load(config: MkDocsConfig) -> SiteBuild:
         bundles = build_bundles(model)
     except BytecodeError as error:
         raise PluginError(str(error)) from None
-    return SiteBuild(
-        model=model, bundle=bundles.calculators, stdlib=bundles.stdlib, languages=languages
-    )
+    return SiteBuild(model=model, bundles=bundles, languages=languages)
 
 
 @event_priority(100)
@@ -228,10 +224,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     for name in PYODIDE.files:
         if name != STDLIB:
             shutil.copyfile(source / name, target / name)
-    (site / build.stdlib_path).write_bytes(build.stdlib.data)
+    (site / build.stdlib_path).write_bytes(build.bundles.stdlib.data)
     bundle = site / build.bundle_path
     bundle.parent.mkdir(parents=True, exist_ok=True)
-    bundle.write_bytes(build.bundle.data)
+    bundle.write_bytes(build.bundles.calculators.data)
     try:
         values = {
             "SITE_PATHS": {
