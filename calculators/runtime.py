@@ -182,7 +182,7 @@ def load_model(path: Path | None = None) -> Model:
         path = MODEL_FILE
     if path is not None:
         return json.loads(path.read_text(encoding="utf-8"))
-    from macros.content import load_content  # only in a checkout: pydantic, PyYAML
+    from model.load import load_content  # only in a checkout: pydantic, PyYAML
 
     return load_content().model_dump(mode="json")
 

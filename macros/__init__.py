@@ -17,7 +17,7 @@ from calculators.runtime import tool_named
 from calculators.savefile import FORMAT
 from macros import matrix_page
 from macros.pages import Pages
-from macros.schema import Source, Text
+from model.base import Source, Text
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from calculators import matrix_score as score
 from calculators.matrix_view import Words
-from macros.schema import Model
+from model.schema import Model
 
 
 def scoring(model: Model, lang: str) -> dict[str, Any]:

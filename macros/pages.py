@@ -15,7 +15,8 @@ from markupsafe import Markup
 
 from macros.figures import circle_layout, model_layout
 from macros.links import chapter_doc, field_doc, relative_url, value_doc
-from macros.schema import Chapter, Checklist, FieldOfAction, Model, Text, Value
+from model.base import Text
+from model.schema import Chapter, Checklist, FieldOfAction, Model, Value
 
 Renderer = Callable[..., Markup]
 

@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.schema import Model
+from model.schema import Model
 from sitebuild.bytecode import compile_bytecode
 
 CALCULATORS_DIR = Path(__file__).resolve().parent.parent / "calculators"

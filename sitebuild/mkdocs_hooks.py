@@ -24,8 +24,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from macros import translate
-from macros.content import ContentError, load_content, missing_translations
-from macros.schema import LANGUAGES, Model
+from model.base import LANGUAGES
+from model.load import ContentError, load_content, missing_translations
+from model.schema import Model
 from sitebuild.bundle import Bundles, build_bundles
 from sitebuild.bytecode import STDLIB, BytecodeError
 from sitebuild.checks import check_site

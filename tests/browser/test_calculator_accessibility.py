@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.content import load_content
+from model.load import load_content
 from tests.browser.a11y import (
     chart_contrast_in_both_schemes,
     focus_problem,

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators.savefile import envelope
-from macros.content import load_content
+from model.load import load_content
 from tests.support.projects import open_project
 
 MODEL = load_content()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.content import load_content
+from model.load import load_content
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
 from tests.support.projects import open_project

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from macros.content import load_content, missing_translations, texts
+from model.load import load_content, missing_translations, texts
 from sitebuild.languages import Language, language_of
 from sitebuild.npm import PYODIDE
 from tests.support.language import looks_english, segments, words

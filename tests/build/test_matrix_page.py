@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from calculators.view import doc_url
-from macros.content import load_content
+from model.load import load_content
 from tests.support.site import built_pages
 
 TOOL = load_content().matrix_tool

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from macros import translate
-from macros.content import load_content
 from macros.links import doc_url
+from model.load import load_content
 from sitebuild.languages import Language, language_of
 from tests.support.html import Page, read_page
 from tests.support.inventory import Entry, inventory

@@ -9,7 +9,7 @@ import pytest
 
 from calculators.soimpact_review import guidance
 from calculators.soimpact_words import Words
-from macros.content import load_content
+from model.load import load_content
 from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR

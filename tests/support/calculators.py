@@ -11,8 +11,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from macros import translate
-from macros.content import load_content
-from macros.schema import Text
+from model.base import Text
+from model.load import load_content
 
 READY_TIMEOUT_MS = 60_000
 MODEL = load_content()

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from macros.links import chapter_doc, field_doc, value_doc
-from macros.schema import Model, Point, Text
+from model.base import Text
+from model.schema import Model, Point
 
 
 @dataclass(frozen=True)

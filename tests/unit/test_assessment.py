@@ -24,7 +24,7 @@ from calculators.assessment import (
     read_response,
     weakest,
 )
-from macros.content import load_content
+from model.load import load_content
 
 # Aggregating a group takes tens of milliseconds; a loaded machine must not fail the test.
 RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ from calculators.assessment import DONT_KNOW, Survey
 from calculators.assessment_files import clean, link_texts, merge, participants
 from calculators.runtime import handle
 from calculators.savefile import ImportProblem, envelope
-from macros.content import load_content
+from model.load import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 SURVEY = Survey.of(MODEL)

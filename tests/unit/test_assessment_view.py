@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from calculators import assessment_view
 from calculators.errors import InputError
 from calculators.runtime import handle
-from macros.content import load_content
+from model.load import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 STATEMENTS = [statement["id"] for statement in MODEL["assessment"]["statements"]]

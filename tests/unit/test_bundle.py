@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from macros.content import load_content
+from model.load import load_content
 from sitebuild.bundle import MODEL_FILE, build_bundles
 
 

@@ -14,7 +14,7 @@ from io import BytesIO
 
 import pytest
 
-from macros.content import load_content
+from model.load import load_content
 from sitebuild.bundle import Bundles, build_bundles
 from sitebuild.bytecode import STDLIB, BytecodeError, _compile
 from sitebuild.npm import PYODIDE, vendored

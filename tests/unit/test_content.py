@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import CONTENT_DIR, ContentError, load_content
-from macros.schema import CONTENT_FILES
+from model.load import CONTENT_DIR, ContentError, load_content
+from model.schema import CONTENT_FILES
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_every_visible_text_can_take_a_norwegian_translation() -> None:
 def _texts(node):
     from pydantic import BaseModel
 
-    from macros.schema import Text
+    from model.base import Text
 
     if isinstance(node, Text):
         yield node

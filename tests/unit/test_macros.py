@@ -7,10 +7,11 @@ import re
 import pytest
 
 from macros import TEMPLATES, cite, render, render_markdown, translate
-from macros.content import load_content
 from macros.figures import circle_layout, model_layout
 from macros.pages import Pages
-from macros.schema import Source, Text, ValuesFile
+from model.base import Source, Text
+from model.load import load_content
+from model.schema import ValuesFile
 
 MODEL = load_content()
 

@@ -13,7 +13,7 @@ from calculators import matrix
 from calculators import matrix_score as score
 from calculators.errors import InputError
 from calculators.runtime import handle
-from macros.content import load_content
+from model.load import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 TOOL = MODEL["matrix_tool"]

@@ -19,7 +19,7 @@ from calculators.__main__ import main
 from calculators.errors import InputError
 from calculators.runtime import handle
 from calculators.savefile import ImportProblem, envelope
-from macros.content import load_content
+from model.load import load_content
 from sitebuild.bundle import MODEL_FILE, build_bundles
 from tests.unit.test_matrix import ANSWERS, MODEL
 from tests.unit.test_matrix_group import ANN, BOB, saved

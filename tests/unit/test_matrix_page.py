@@ -10,7 +10,7 @@ import pytest
 from calculators import matrix_score as score
 from calculators.runtime import handle
 from macros import matrix_page, render
-from macros.content import load_content
+from model.load import load_content
 from tests.unit.test_matrix import MODEL
 
 TYPED = load_content()
@@ -100,7 +100,7 @@ def test_content_mistakes_in_the_matrix_tool_name_file_and_line(tmp_path) -> Non
     """References to other files (factors, cases, cells, levels) are checked at load."""
     import shutil
 
-    from macros.content import CONTENT_DIR, ContentError
+    from model.load import CONTENT_DIR, ContentError
 
     shutil.copytree(CONTENT_DIR, tmp_path / "content")
     file = tmp_path / "content" / "matrix_tool.yml"

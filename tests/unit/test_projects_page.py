@@ -9,7 +9,7 @@ import re
 import pytest
 
 from macros import render
-from macros.content import load_content
+from model.load import load_content
 from tests.support.site import ROOT
 
 MODEL = load_content()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from calculators.runtime import handle
 from calculators.savefile import FORMAT, MAX_BYTES, envelope
-from macros.content import load_content
+from model.load import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 STATE = {"answers": {"planning": "together", "production": "civil-society"}}

@@ -17,7 +17,7 @@ from calculators.soimpact_plan import read_number, read_plan
 from calculators.soimpact_progress import progress
 from calculators.soimpact_review import FINDING_IDS, guidance, review
 from calculators.soimpact_words import Words
-from macros.content import load_content
+from model.load import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 EXAMPLES = MODEL["soimpact_examples"]["examples"]

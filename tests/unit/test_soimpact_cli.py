@@ -12,7 +12,7 @@ from calculators import soimpact
 from calculators.__main__ import main
 from calculators.savefile import envelope
 from calculators.soimpact_operations import load_example
-from macros.content import load_content
+from model.load import load_content
 from tests.support.site import ROOT
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")

@@ -25,8 +25,8 @@ from calculators.soimpact_plan import (
 )
 from calculators.soimpact_state import bank_ids
 from macros import render
-from macros.content import CONTENT_DIR, load_content
-from macros.schema import IndicatorBankFile
+from model.load import CONTENT_DIR, load_content
+from model.soimpact import IndicatorBankFile
 from tests.unit.test_content import edit, error_of, line_of
 
 MODEL = load_content()

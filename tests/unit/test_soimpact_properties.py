@@ -28,7 +28,7 @@ from calculators.soimpact_plan import (
 )
 from calculators.soimpact_progress import share
 from calculators.soimpact_state import bank_ids
-from macros.content import load_content
+from model.load import load_content
 
 MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 BANK = sorted(bank_ids(MODEL))

@@ -2,23 +2,31 @@
 
 Errors are reported as one line naming the file, the key path and the line, because the people
 who edit ``content/`` are writers, not programmers: a stack trace would not help them.
+
+Each file is parsed once (libyaml's C parser when PyYAML has it), into both its data and the line
+of every key; a whole content folder is validated once per process for the same file contents,
+so the build's two passes and every test module share one load.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from macros.schema import CONTENT_FILES, LANGUAGES, ChainLevel, Model, Text
+from model import assessment, matrix, soimpact
+from model.base import LANGUAGES, KeyPath, Problem, Text
+from model.schema import CONTENT_FILES, Model
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
-KeyPath = tuple[str | int, ...]
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it; the same nodes and marks, many times faster."""
 
 
 class ContentError(Exception):
@@ -31,6 +39,14 @@ class _Located:
 
     data: Any
     lines: dict[KeyPath, int]
+
+
+@dataclass(frozen=True)
+class _Content:
+    """A validated content folder, and each file's lines for the messages that need them."""
+
+    model: Model
+    located: dict[str, _Located]
 
 
 def _format_path(path: KeyPath) -> str:
@@ -60,18 +76,21 @@ def _index_lines(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file
             _index_lines(item, (*path, index), lines, file)
 
 
-def _parse(file: Path) -> _Located:
-    text = file.read_text(encoding="utf-8")
+def _parse(file: Path, text: str) -> _Located:
+    """One pass of the parser: the node tree gives the lines, then the data is built from it."""
+    loader = Loader(text)
+    lines: dict[KeyPath, int] = {}
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is not None:
+            _index_lines(node, (), lines, file)
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         raise ContentError(f"{file}:{line}: not valid YAML: {error.problem}") from None
-    lines: dict[KeyPath, int] = {}
-    if node is not None:
-        _index_lines(node, (), lines, file)
+    finally:
+        loader.dispose()
     return _Located(data, lines)
 
 
@@ -102,7 +121,7 @@ def _validate(file: Path, located: _Located, model: type[BaseModel]) -> BaseMode
 
 def load_file(file: Path, model: type[BaseModel]) -> BaseModel:
     """Parse and validate one content file."""
-    return _validate(file, _parse(file), model)
+    return _validate(file, _parse(file, file.read_text(encoding="utf-8")), model)
 
 
 def _duplicate_ids(node: Any, path: KeyPath = ()) -> list[KeyPath]:
@@ -127,8 +146,8 @@ def _duplicate_ids(node: Any, path: KeyPath = ()) -> list[KeyPath]:
     return found
 
 
-def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
-    """Each reference from one file to an item of another that does not exist."""
+def _site_references(model: Model) -> list[Problem]:
+    """Each reference between the site-wide files to an item that does not exist."""
     values = {value.id for value in model.values.values}
     fields = {field.id for field in model.fields.fields}
     problems = [
@@ -144,108 +163,59 @@ def _cross_references(model: Model) -> list[tuple[str, KeyPath, str]]:
                 for j, name in enumerate(getattr(case, key))
                 if name not in known
             ]
-    problems += [
-        ("assessment.yml", ("areas", i, "id"), f"unknown {area.kind} {area.id!r}")
-        for i, area in enumerate(model.assessment.areas)
-        if area.id not in (values if area.kind == "value" else fields)
-    ]
-    return problems + _soimpact_references(model) + _matrix_tool_references(model)
-
-
-def _soimpact_references(model: Model) -> list[tuple[str, KeyPath, str]]:
-    """The SoImpact worksheet's links into impact.yml: steps, guidance, chain and Figure 8."""
-    impact = model.impact
-    steps = [step.id for step in impact.steps]
-    guides = {
-        *(f"step-{step}" for step in steps),
-        *(f"recommendation-{point.id}" for point in impact.recommendations),
-        *(f"level-{link.id}" for link in impact.chain),
-    }
-    chain = {link.id for link in impact.chain}
-    rows = {row.id for row in impact.boost}
-    soimpact = model.soimpact
-    problems = [
-        ("soimpact.yml", ("questions",), f"no questions for step {step!r}")
-        for step in steps
-        if step not in soimpact.questions
-    ]
-    problems += [
-        ("soimpact.yml", ("questions", step), "not a step in impact.yml")
-        for step in soimpact.questions
-        if step not in steps
-    ]
-    problems += [
-        ("soimpact.yml", ("findings", name, "guide"), f"unknown guidance {finding.guide!r}")
-        for name, finding in soimpact.findings.items()
-        if finding.guide not in guides
-    ]
-    problems += [
-        ("impact.yml", ("chain",), f"the SoImpact worksheet needs the level {level!r}")
-        for level in ChainLevel.__args__
-        if level not in chain
-    ]
-    for i, example in enumerate(model.soimpact_examples.examples):
-        problems += [
-            ("soimpact_examples.yml", ("examples", i, "indicators", j, "row"), f"no row {row!r}")
-            for j, row in enumerate(indicator.row for indicator in example.indicators)
-            if row not in rows
-        ]
     return problems
 
 
-def _matrix_tool_references(model: Model) -> list[tuple[str, KeyPath, str]]:
-    """The matrix calculator's links: factors, cases, cells and axis levels; and each worked
-    example's expected cell must be the one its two answers on responsibility pick."""
-    tool = model.matrix_tool
-    factors = {factor.id for factor in model.collaboration.factors}
-    cases = {case.id for case in model.cases.cases}
-    cells = {(cell.planning, cell.production): cell.id for cell in model.matrix.cells}
-    file = "matrix_tool.yml"
-    problems = [
-        (file, ("determinants", i, "factor"), f"unknown factor {q.factor!r}")
-        for i, q in enumerate(tool.determinants)
-        if q.factor not in factors
-    ]
-    for i, example in enumerate(tool.examples):
-        if example.case is not None and example.case not in cases:
-            problems.append((file, ("examples", i, "case"), f"unknown case {example.case!r}"))
-        axes = (example.answers.get("planning"), example.answers.get("production"))
-        if cells.get(axes) != example.expected:
-            problems.append(
-                (file, ("examples", i, "expected"), f"the answers give {cells.get(axes)!r}")
-            )
-    if set(tool.cell_advice) != set(cells.values()):
-        problems.append((file, ("cell_advice",), "needs advice for each of the nine cells"))
-    for axis in ("planning", "production"):
-        levels = {level.id for level in getattr(model.matrix, axis).levels}
-        if set(tool.moves.get(axis, {})) != levels:
-            problems.append((file, ("moves", axis), "needs a step to each level of the axis"))
-    return problems
+REFERENCES: tuple[Callable[[Model], list[Problem]], ...] = (
+    _site_references,
+    assessment.references,
+    soimpact.references,
+    matrix.references,
+)
+"""The checks of references from one file to an item of another: the site's, then each tool's."""
 
 
-def load_content(content_dir: Path = CONTENT_DIR) -> Model:
-    """Validate every content file and check the references between them."""
+@lru_cache(maxsize=4)
+def _load_texts(content_dir: Path, files: tuple[tuple[str, str], ...]) -> _Content:
+    """Validate the files' texts; kept per folder and texts, so an edited file is read afresh."""
+    parts: dict[str, BaseModel] = {}
+    located: dict[str, _Located] = {}
+    for name, text in files:
+        file = content_dir / name
+        located[name] = _parse(file, text)
+        for path in _duplicate_ids(located[name].data):
+            line = _line_of(path, located[name].lines)
+            raise ContentError(f"{file}:{line}: {_format_path(path)}: duplicate id")
+        parts[name.removesuffix(".yml")] = _validate(file, located[name], CONTENT_FILES[name])
+    whole = Model(**parts)
+    for check in REFERENCES:
+        for name, path, message in check(whole):
+            line = _line_of(path, located[name].lines)
+            raise ContentError(f"{content_dir / name}:{line}: {_format_path(path)}: {message}")
+    return _Content(whole, located)
+
+
+def _load(content_dir: Path) -> _Content:
     present = {path.name for path in content_dir.glob("*.yml")}
     unknown = sorted(present - CONTENT_FILES.keys())
     if unknown:
         known = ", ".join(sorted(CONTENT_FILES))
         raise ContentError(f"{content_dir / unknown[0]}:1: unknown content file (known: {known})")
-    parts: dict[str, BaseModel] = {}
-    located: dict[str, _Located] = {}
-    for name, model in CONTENT_FILES.items():
+    files = []
+    for name in CONTENT_FILES:
         file = content_dir / name
         if not file.exists():
             raise ContentError(f"{file}:1: missing content file")
-        located[name] = _parse(file)
-        for path in _duplicate_ids(located[name].data):
-            line = _line_of(path, located[name].lines)
-            raise ContentError(f"{file}:{line}: {_format_path(path)}: duplicate id")
-        parts[name.removesuffix(".yml")] = _validate(file, located[name], model)
-    whole = Model(**parts)
-    for name, path, message in _cross_references(whole):
-        line = _line_of(path, located[name].lines)
-        raise ContentError(f"{content_dir / name}:{line}: {_format_path(path)}: {message}")
-    return whole
+        files.append((name, file.read_text(encoding="utf-8")))
+    return _load_texts(content_dir, tuple(files))
+
+
+def load_content(content_dir: Path = CONTENT_DIR) -> Model:
+    """Validate every content file and check the references between them.
+
+    The same unchanged folder gives the same ``Model`` object: treat it as read-only.
+    """
+    return _load(content_dir).model
 
 
 def texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
@@ -269,17 +239,19 @@ def missing_translations(
     """One line per text that lacks a language: ``file:line: key.path: missing 'nb' translation``.
 
     The schema lets a language be absent (so content can be written English first); the build
-    calls this to refuse a site in which a reader would meet a text in the wrong language.
+    calls this, after ``load_content``, to refuse a site in which a reader would meet a text in
+    the wrong language.
     """
+    content = _load(content_dir)
     problems = []
-    for name, model in CONTENT_FILES.items():
-        file = content_dir / name
-        located = _parse(file)
-        for path, text in texts(_validate(file, located, model)):
-            problems += [
-                f"{file}:{_line_of(path, located.lines)}: {_format_path(path)}: "
-                f"missing {language!r} translation"
-                for language in languages
-                if getattr(text, language) is None
-            ]
+    for name in CONTENT_FILES:
+        lines = content.located[name].lines
+        part = getattr(content.model, name.removesuffix(".yml"))
+        problems += [
+            f"{content_dir / name}:{_line_of(path, lines)}: {_format_path(path)}: "
+            f"missing {language!r} translation"
+            for path, text in texts(part)
+            for language in languages
+            if getattr(text, language) is None
+        ]
     return problems
