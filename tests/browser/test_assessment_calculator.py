@@ -14,13 +14,13 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from calculators.savefile import envelope
-from model.load import load_content
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
+from tests.support.content import guide_model
 
 PAGE = "tools/assessment/"
 READY_TIMEOUT_MS = 60_000
-STATEMENTS = [statement.id for statement in load_content().assessment.statements]
+STATEMENTS = [statement.id for statement in guide_model().assessment.statements]
 
 
 def wait_ready(page: Page) -> Page:

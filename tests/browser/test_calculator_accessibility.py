@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from model.load import load_content
 from tests.browser.a11y import (
     chart_contrast_in_both_schemes,
     focus_problem,
@@ -25,11 +24,12 @@ from tests.browser.a11y import (
     write_documents,
 )
 from tests.browser.test_matrix_calculator import open_ready
+from tests.support.content import guide_model
 
 # The pages are the same bytes whichever server sends them: checked once, from the test server.
 pytestmark = pytest.mark.parametrize("base_url", ["test-server"], indirect=True)
 
-MATRIX = load_content().matrix
+MATRIX = guide_model().matrix
 SUBMIT = "form[data-calculator] button[type=submit]"
 
 

@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators.savefile import envelope
-from model.load import load_content
+from tests.support.content import guide_model
 from tests.support.projects import open_project
 
-MODEL = load_content()
+MODEL = guide_model()
 KEY = "samskaping-guide:language"
 READY_TIMEOUT_MS = 60_000
 PAGES = ["", "fields/anchoring/", "values/openness/", "chapters/impact-measurement/"]

@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from model.load import load_content
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
+from tests.support.content import guide_data
 from tests.support.projects import open_project
 
 PAGE = "tools/matrix/"
 READY_TIMEOUT_MS = 60_000
-MODEL = load_content().model_dump(mode="json")
+MODEL = guide_data()
 EXAMPLES = MODEL["matrix_tool"]["examples"]
 CELL_NAMES = {cell["id"]: cell["name"]["en"] for cell in MODEL["matrix"]["cells"]}
 

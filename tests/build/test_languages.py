@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from model.load import load_content, missing_translations, texts
+from model.load import missing_translations, texts
 from sitebuild.languages import Language, language_of
 from sitebuild.npm import PYODIDE
+from tests.support.content import guide_model
 from tests.support.language import looks_english, segments, words
 from tests.support.site import LANGUAGES, ROOT, built_pages
 
@@ -32,7 +33,7 @@ def html(site: Path, url: str) -> str:
 
 def kept_as_is(language: Language) -> set[str]:
     """Names and terms the content writes the same in both languages ('Social Impact Bond')."""
-    return {text.en for _, text in texts(load_content()) if getattr(text, language.code) == text.en}
+    return {text.en for _, text in texts(guide_model()) if getattr(text, language.code) == text.en}
 
 
 def test_every_text_in_the_content_is_in_every_language() -> None:

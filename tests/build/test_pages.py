@@ -11,13 +11,13 @@ import pytest
 
 from macros import translate
 from macros.links import doc_url
-from model.load import load_content
 from sitebuild.languages import Language, language_of
+from tests.support.content import guide_model
 from tests.support.html import Page, read_page
 from tests.support.inventory import Entry, inventory
 from tests.support.site import LANGUAGES, built_pages
 
-MODEL = load_content()
+MODEL = guide_model()
 ENTRIES = inventory(MODEL)
 CHECKLIST_SIZES = {1: 3, 2: 6, 3: 4, 4: 9, 6: 10}
 """The handbook's "Advice and recommendations" lists: chapter → number of items."""

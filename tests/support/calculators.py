@@ -12,10 +12,10 @@ from playwright.sync_api import Page, expect
 
 from macros import translate
 from model.base import Text
-from model.load import load_content
+from tests.support.content import guide_model
 
 READY_TIMEOUT_MS = 60_000
-MODEL = load_content()
+MODEL = guide_model()
 CALCULATOR = re.compile(r'data-calculator="([^"]+)"')
 
 

@@ -16,9 +16,9 @@ from calculators.assessment import DONT_KNOW, Survey
 from calculators.assessment_files import clean, link_texts, merge, participants
 from calculators.runtime import handle
 from calculators.savefile import ImportProblem, envelope
-from model.load import load_content
+from tests.support.content import guide_data
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 SURVEY = Survey.of(MODEL)
 STATEMENTS = [statement["id"] for statement in SURVEY.statements]
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from calculators import assessment_view
 from calculators.errors import InputError
 from calculators.runtime import handle
-from model.load import load_content
+from tests.support.content import guide_data
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 STATEMENTS = [statement["id"] for statement in MODEL["assessment"]["statements"]]
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from model.load import load_content
 from sitebuild.bundle import MODEL_FILE, build_bundles
+from tests.support.content import guide_model
 
 
 def test_bundles_are_reproducible_and_named_by_their_hash() -> None:
-    model = load_content()
+    model = guide_model()
     first, second = build_bundles(model), build_bundles(model)
     assert first == second
     assert re.fullmatch(r"calculators\.[0-9a-f]{12}\.zip", first.calculators.name)
@@ -40,7 +40,7 @@ ASSESSMENT_GROUP = {
 def run_in_bundle(folder: Path, code: str) -> str:
     """Output of ``code`` run by a bare Python in the unpacked site bundle, as Pyodide runs it
     (``json``, ``sys`` and ``run`` imported)."""
-    zipfile.ZipFile(io.BytesIO(build_bundles(load_content()).calculators.data)).extractall(folder)
+    zipfile.ZipFile(io.BytesIO(build_bundles(guide_model()).calculators.data)).extractall(folder)
     assert (folder / MODEL_FILE).exists()
     script = (
         f"import json, sys; sys.path.insert(0, '.'); from calculators.runtime import run; {code}"

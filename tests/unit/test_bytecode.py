@@ -14,10 +14,10 @@ from io import BytesIO
 
 import pytest
 
-from model.load import load_content
 from sitebuild.bundle import Bundles, build_bundles
 from sitebuild.bytecode import STDLIB, BytecodeError, _compile
 from sitebuild.npm import PYODIDE, vendored
+from tests.support.content import guide_model
 
 # Starts Pyodide with the site's standard library zip, writes the calculators' files into its file
 # system and sets sys.path as the worker does, then imports every calculator module the browser
@@ -62,7 +62,7 @@ json.dumps({"modules": modules, "loaded": len(sys.modules), "compiled": compiled
 
 @pytest.fixture(scope="module")
 def bundles() -> Bundles:
-    return build_bundles(load_content())
+    return build_bundles(guide_model())
 
 
 @pytest.fixture(scope="module")

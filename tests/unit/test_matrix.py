@@ -13,9 +13,9 @@ from calculators import matrix
 from calculators import matrix_score as score
 from calculators.errors import InputError
 from calculators.runtime import handle
-from model.load import load_content
+from tests.support.content import guide_data
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 TOOL = MODEL["matrix_tool"]
 CELLS = MODEL["matrix"]["cells"]
 EXAMPLES = TOOL["examples"]

@@ -19,8 +19,8 @@ from calculators.__main__ import main
 from calculators.errors import InputError
 from calculators.runtime import handle
 from calculators.savefile import ImportProblem, envelope
-from model.load import load_content
 from sitebuild.bundle import MODEL_FILE, build_bundles
+from tests.support.content import guide_model
 from tests.unit.test_matrix import ANSWERS, MODEL
 from tests.unit.test_matrix_group import ANN, BOB, saved
 
@@ -120,7 +120,7 @@ def test_the_command_line_prints_one_json_line_per_file(tmp_path: Path, capsys) 
 
 
 def test_the_command_line_reads_the_model_the_site_ships(tmp_path: Path, capsys) -> None:
-    bundle = build_bundles(load_content()).calculators
+    bundle = build_bundles(guide_model()).calculators
     with zipfile.ZipFile(io.BytesIO(bundle.data)) as archive:
         shipped = write(tmp_path, MODEL_FILE, archive.read(MODEL_FILE).decode("utf-8"))
     file = write(tmp_path, "full.json", json.dumps(envelope("matrix", 1, FULL)))

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from calculators.runtime import handle
 from calculators.savefile import FORMAT, MAX_BYTES, envelope
-from model.load import load_content
+from tests.support.content import guide_data
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 STATE = {"answers": {"planning": "together", "production": "civil-society"}}
 
 

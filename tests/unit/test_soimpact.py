@@ -17,9 +17,9 @@ from calculators.soimpact_plan import read_number, read_plan
 from calculators.soimpact_progress import progress
 from calculators.soimpact_review import FINDING_IDS, guidance, review
 from calculators.soimpact_words import Words
-from model.load import load_content
+from tests.support.content import guide_data
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 EXAMPLES = MODEL["soimpact_examples"]["examples"]
 SVG = "{http://www.w3.org/2000/svg}"
 

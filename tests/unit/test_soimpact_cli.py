@@ -12,10 +12,10 @@ from calculators import soimpact
 from calculators.__main__ import main
 from calculators.savefile import envelope
 from calculators.soimpact_operations import load_example
-from model.load import load_content
+from tests.support.content import guide_data
 from tests.support.site import ROOT
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 
 
 def saved_example(folder: Path) -> Path:

@@ -28,9 +28,9 @@ from calculators.soimpact_plan import (
 )
 from calculators.soimpact_progress import share
 from calculators.soimpact_state import bank_ids
-from model.load import load_content
+from tests.support.content import guide_data
 
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 BANK = sorted(bank_ids(MODEL))
 NUMBER_CELL = re.compile(r"-?\d+(\.\d+)?(e[+-]\d+)?")
 

@@ -1,0 +1,47 @@
+"""The model of the real ``content/`` folder, loaded once per test process.
+
+Every test module that reads the real content takes it from here, so a run validates the
+folder once however many modules, pages or examples ask for it. The helpers below break a copy
+of the folder and read the one line the loader answers with.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from model.load import ContentError, load_content
+from model.schema import Model
+
+
+@cache
+def guide_model() -> Model:
+    """The validated model; shared, so treat it as read-only (``model_copy`` to vary it)."""
+    return load_content()
+
+
+def guide_data() -> dict[str, Any]:
+    """The model as the calculators get it (JSON data): a fresh copy, for the caller to own."""
+    return guide_model().model_dump(mode="json")
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def error_of(content: Path) -> str:
+    with pytest.raises(ContentError) as raised:
+        load_content(content)
+    message = str(raised.value)
+    assert "\n" not in message
+    return message
+
+
+def line_of(file: Path, needle: str) -> int:
+    lines = file.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
