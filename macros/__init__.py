@@ -1,11 +1,14 @@
 """Macros that turn the validated model into page fragments (mkdocs-macros entry point).
 
 Pages stay prose plus calls such as ``{{ value_cards() }}``; the HTML lives in
-``macros/templates/*.j2``, rendered with autoescaping so no content text is ever raw HTML.
+``macros/templates/`` (a calculator's in ``forms/<tool>/``), rendered with autoescaping so no
+content text is ever raw HTML. Reading pages' macros are in ``pages.py``, the calculators' in
+``tools/`` (one module per tool, tied to its content and templates by ``tools.TOOLS``).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from calculators.runtime import tool_named
-from calculators.savefile import FORMAT
-from macros import matrix_page
+from macros import tools
 from macros.pages import Pages
 from model.base import Source, Text
 
@@ -90,6 +91,7 @@ PAGE_MACROS = (
     "boost_table",
     "characteristics_table",
     "grey_areas",
+    "matrix_table",
     "text",
     "box",
     "all_cases",
@@ -111,39 +113,13 @@ def define_env(env: Any) -> None:
         env.macro(getattr(pages, name), name)
 
     @env.macro
-    def matrix_table() -> Markup:
-        return pages.fragment("matrix_table.j2", matrix=build.model.matrix)
-
-    @env.macro
-    def matrix_scoring() -> Markup:
-        """How the matrix calculator places a project: the rule and every answer's points."""
-        tool = build.model.matrix_tool
-        scoring = matrix_page.scoring(build.model, pages.lang)
-        return pages.fragment("matrix_scoring.j2", tool=tool, **scoring)
-
-    @env.macro
     def calculator(name: str) -> Markup:
         """A calculator's form, toolbar and result area, in the page's language."""
-        tool = tool_named(name)
-        if tool is None:
-            raise ValueError(f"There is no calculator {name!r}.")
-        ui = build.model.ui.calculator
-        tool_messages = getattr(build.model, name).messages if tool.tables else {}
-        return pages.fragment(
-            "calculator.j2",
-            name=name,
-            form=f"forms/{name}.j2",
-            model=build.model,
-            ui=ui,
-            messages={key: pages.translate(text) for key, text in ui.items()},
-            version=tool.version,
-            format=FORMAT,
-            csv=tool.table is not None,
-            tables=[
-                (table, pages.translate(tool_messages[f"csv-{table}"])) for table in tool.tables
-            ],
-            bundle=build.bundle_path,
-        )
+        return tools.calculator(pages, name, build.bundle_path)
+
+    for tool in tools.TOOLS.values():
+        for name, macro in tool.macros.items():
+            env.macro(partial(macro, pages), name)
 
 
 def on_pre_page_macros(env: Any) -> None:

@@ -218,6 +218,10 @@ class Pages:
     def characteristics_table(self) -> Markup:
         return self.fragment("characteristics.j2", collaboration=self.model.collaboration)
 
+    def matrix_table(self) -> Markup:
+        """Figure 2 as a real table: planning across, production down."""
+        return self.fragment("figures/matrix.j2", matrix=self.model.matrix)
+
     def grey_areas(self) -> Markup:
         return self.fragment("grey_areas.j2", matrix=self.model.matrix)
 

@@ -1,2 +1,5 @@
-"""The handbook's model: the schema of ``content/`` and its loader (used by the build, the
-command line and the tests; it needs pydantic, so the browser never gets it)."""
+"""The handbook's model: the schema of ``content/`` and its loader.
+
+The build, the command line and the tests use it; it needs pydantic and PyYAML, so it stays out
+of ``calculators/`` (the browser's Python gets the validated model as JSON).
+"""

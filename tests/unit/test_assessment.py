@@ -24,11 +24,11 @@ from calculators.assessment import (
     read_response,
     weakest,
 )
-from model.load import load_content
+from tests.support.content import guide_data
 
 # Aggregating a group takes tens of milliseconds; a loaded machine must not fail the test.
 RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-MODEL: dict[str, Any] = load_content().model_dump(mode="json")
+MODEL: dict[str, Any] = guide_data()
 SURVEY = Survey.of(MODEL)
 STATEMENTS = [statement["id"] for statement in SURVEY.statements]
 SCALE = [str(point) for point in range(1, SURVEY.points + 1)]
@@ -184,7 +184,7 @@ def test_every_message_the_code_uses_exists() -> None:
     root = Path(__file__).resolve().parents[2]
     sources = [
         *root.glob("calculators/assessment*.py"),
-        root / "macros/templates/forms/assessment.j2",
+        root / "macros/templates/forms/assessment/form.j2",
     ]
     text = "\n".join(path.read_text(encoding="utf-8") for path in sources)
     used = set(re.findall(r'(?:words|message\(model,|words\.count\(|msg\[)\(?\s*"([a-z-]+)"', text))

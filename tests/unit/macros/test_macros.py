@@ -10,10 +10,10 @@ from macros import TEMPLATES, cite, render, render_markdown, translate
 from macros.figures import circle_layout, model_layout
 from macros.pages import Pages
 from model.base import Source, Text
-from model.load import load_content
 from model.schema import ValuesFile
+from tests.support.content import guide_model
 
-MODEL = load_content()
+MODEL = guide_model()
 
 
 def pages_at(url: str, model=MODEL, lang: str = "en") -> Pages:
@@ -54,7 +54,7 @@ def test_content_text_is_escaped() -> None:
 
 
 def test_matrix_table_has_headers_for_both_axes() -> None:
-    html = pages_at("matrix/").fragment("matrix_table.j2", matrix=MODEL.matrix)
+    html = pages_at("matrix/").matrix_table()
     assert html.count('scope="col"') == 3
     assert html.count('scope="row"') == 3
     assert html.count("<td class=") == 9

@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
-
-import pytest
-from pydantic import ValidationError
 
 from calculators.soimpact_plan import (
     BANK_PICKS,
@@ -25,20 +20,12 @@ from calculators.soimpact_plan import (
 )
 from calculators.soimpact_state import bank_ids
 from macros import render
-from model.load import CONTENT_DIR, load_content
-from model.soimpact import IndicatorBankFile
-from tests.unit.test_content import edit, error_of, line_of
+from tests.support.content import guide_model
 
-MODEL = load_content()
+MODEL = guide_model()
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A copy of the content that a test may break."""
-    return Path(shutil.copytree(CONTENT_DIR, tmp_path / "content"))
-
-
-FORM = render("forms/soimpact.j2", model=MODEL, lang="en", labels=MODEL.ui.labels)
+FORM = render("forms/soimpact/form.j2", model=MODEL, lang="en", labels=MODEL.ui.labels)
 
 
 def test_form_names_are_the_calculators_names() -> None:
@@ -89,40 +76,3 @@ def test_operation_buttons_wait_for_the_script_and_carry_json() -> None:
         assert " hidden" in button
     payloads = [json.loads(found) for found in re.findall(r"data-payload='([^']+)'", FORM)]
     assert payloads == [{"example": "boost-refugee"}]
-
-
-def test_a_finding_linking_to_unknown_guidance_names_file_key_and_line(content: Path) -> None:
-    file = content / "soimpact.yml"
-    edit(file, "guide: step-zero-point\n", "guide: step-nowhere\n")
-    line = line_of(file, "guide: step-nowhere")
-    assert error_of(content) == (
-        f"{file}:{line}: findings.no-baseline.guide: unknown guidance 'step-nowhere'"
-    )
-
-
-def test_questions_must_follow_the_steps_of_impact_yml(content: Path) -> None:
-    file = content / "soimpact.yml"
-    edit(file, "  zero-point:\n", "  starting-point:\n")
-    assert error_of(content).endswith("questions: no questions for step 'zero-point'")
-
-
-def test_an_example_row_must_be_in_figure_8(content: Path) -> None:
-    file = content / "soimpact_examples.yml"
-    edit(file, "row: job-offers", "row: job-ofers")
-    line = line_of(file, "row: job-ofers")
-    assert error_of(content) == (
-        f"{file}:{line}: examples[0].indicators[3].row: no row 'job-ofers'"
-    )
-
-
-def test_bank_refuses_a_domain_without_every_level_and_repeated_ids() -> None:
-    data = MODEL.indicator_bank.model_dump(mode="json", exclude_none=True)
-    data["domains"][0]["indicators"] = [
-        i for i in data["domains"][0]["indicators"] if i["level"] != "impact"
-    ]
-    with pytest.raises(ValidationError, match="no indicator at level impact"):
-        IndicatorBankFile.model_validate(data)
-    data = MODEL.indicator_bank.model_dump(mode="json", exclude_none=True)
-    data["domains"][1]["indicators"].append(data["domains"][0]["indicators"][0])
-    with pytest.raises(ValidationError, match="used twice: employment-started"):
-        IndicatorBankFile.model_validate(data)

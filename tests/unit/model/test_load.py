@@ -2,39 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
+import yaml
 
-from model.load import CONTENT_DIR, ContentError, load_content
+from model.load import CONTENT_DIR, Loader, load_content
 from model.schema import CONTENT_FILES
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    copy = tmp_path / "content"
-    shutil.copytree(CONTENT_DIR, copy)
-    return copy
-
-
-def edit(file: Path, old: str, new: str) -> None:
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def error_of(content: Path) -> str:
-    with pytest.raises(ContentError) as raised:
-        load_content(content)
-    message = str(raised.value)
-    assert "\n" not in message
-    return message
-
-
-def line_of(file: Path, needle: str) -> int:
-    lines = file.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
+from tests.support.content import edit, error_of, guide_model, line_of
 
 
 def test_the_real_content_is_valid() -> None:
@@ -98,7 +72,7 @@ def test_every_content_file_has_a_schema() -> None:
 
 
 def test_every_advice_list_has_the_handbooks_number_of_items() -> None:
-    model = load_content()
+    model = guide_model()
     sizes = {checklist.chapter: len(checklist.items) for checklist in model.checklists.checklists}
     assert sizes == {1: 3, 2: 6, 3: 4, 4: 9, 6: 10}
 
@@ -122,7 +96,7 @@ def test_a_reference_to_an_unknown_field_names_file_key_and_line(content: Path) 
 
 def test_every_visible_text_can_take_a_norwegian_translation() -> None:
     """A second language is a new key beside every English text, never a new structure."""
-    model = load_content()
+    model = guide_model()
     texts = list(_texts(model))
     assert len(texts) > 400
     assert all(text.nb is None or text.nb for text in texts)
@@ -144,3 +118,24 @@ def _texts(node):
     elif isinstance(node, dict):
         for item in node.values():
             yield from _texts(item)
+
+
+def test_an_unchanged_folder_is_validated_once_and_an_edited_file_afresh(content: Path) -> None:
+    """The build and every test module share one load, yet an edit is never missed."""
+    first = load_content(content)
+    assert load_content(content) is first
+    edit(content / "values.yml", "en: Openness\n", "en: Open\n")
+    edited = load_content(content)
+    assert edited is not first
+    assert edited.values.values[0].name.en == "Open"
+
+
+def test_lines_are_the_same_with_either_yaml_parser(content: Path, monkeypatch) -> None:
+    """libyaml's parser is used when PyYAML has it; the pure-Python one gives the same lines."""
+    file = content / "values.yml"
+    edit(file, "  - id: democracy\n", "  - id: democracy\n    colour: red\n")
+    expected = f"{file}:{line_of(file, 'colour: red')}: values[1].colour: unknown key"
+    assert Loader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert error_of(content) == expected
+    monkeypatch.setattr("model.load.Loader", yaml.SafeLoader)
+    assert error_of(content) == expected

@@ -9,11 +9,12 @@ import pytest
 
 from calculators import matrix_score as score
 from calculators.runtime import handle
-from macros import matrix_page, render
-from model.load import load_content
-from tests.unit.test_matrix import MODEL
+from macros import render
+from macros.tools.matrix import scoring
+from tests.support.content import guide_data, guide_model
 
-TYPED = load_content()
+TYPED = guide_model()
+MODEL = guide_data()
 
 
 class Fields(HTMLParser):
@@ -36,7 +37,7 @@ class Fields(HTMLParser):
 
 
 def form_html(lang: str = "en") -> str:
-    return render("forms/matrix.j2", model=TYPED, lang=lang, labels=TYPED.ui.labels)
+    return render("forms/matrix/form.j2", model=TYPED, lang=lang, labels=TYPED.ui.labels)
 
 
 def test_the_form_asks_every_question_the_calculator_reads_in_both_columns() -> None:
@@ -57,10 +58,14 @@ def test_the_form_offers_not_sure_and_no_goal_but_never_for_a_required_answer() 
 
 
 def test_the_scoring_rule_shows_every_answers_points() -> None:
-    context = matrix_page.scoring(TYPED, "en")
+    context = scoring(TYPED, "en")
     assert (context["width"], context["top"]) == (50, 100)
     html = render(
-        "matrix_scoring.j2", tool=TYPED.matrix_tool, lang="en", labels=TYPED.ui.labels, **context
+        "forms/matrix/scoring.j2",
+        tool=TYPED.matrix_tool,
+        lang="en",
+        labels=TYPED.ui.labels,
+        **context,
     )
     assert "in the thin half, from 0 to 50" in html
     assert "from 50 to 100" in html
@@ -94,31 +99,3 @@ def test_examples_show_their_case_and_cell() -> None:
     assert "Handbook ch. 4, p. 35" in html  # and so does the page of the case
     assert "Load the example: A tendered service" in html
     assert html.count(" hidden>Load the example") == len(TYPED.matrix_tool.examples)
-
-
-def test_content_mistakes_in_the_matrix_tool_name_file_and_line(tmp_path) -> None:
-    """References to other files (factors, cases, cells, levels) are checked at load."""
-    import shutil
-
-    from model.load import CONTENT_DIR, ContentError
-
-    shutil.copytree(CONTENT_DIR, tmp_path / "content")
-    file = tmp_path / "content" / "matrix_tool.yml"
-    text = file.read_text(encoding="utf-8")
-    file.write_text(text.replace("    case: evjemoen\n", "    case: evje\n"), encoding="utf-8")
-    with pytest.raises(
-        ContentError, match=r"matrix_tool.yml:\d+: examples\[2\].case: unknown case 'evje'"
-    ):
-        load_content(tmp_path / "content")
-    file.write_text(text.replace("    factor: duration\n", "    factor: time\n"), encoding="utf-8")
-    with pytest.raises(ContentError, match=r"determinants\[2\].factor: unknown factor 'time'"):
-        load_content(tmp_path / "content")
-    file.write_text(text.replace("  no-activity:\n", "  no-activty:\n"), encoding="utf-8")
-    with pytest.raises(ContentError, match="cell_advice: needs advice for each of the nine cells"):
-        load_content(tmp_path / "content")
-    wrong = text.replace("    expected: thin-planning\n", "    expected: co-production\n")
-    file.write_text(wrong, encoding="utf-8")
-    with pytest.raises(
-        ContentError, match=r"examples\[1\].expected: the answers give 'thin-planning'"
-    ):
-        load_content(tmp_path / "content")

@@ -9,10 +9,10 @@ import re
 import pytest
 
 from macros import render
-from model.load import load_content
+from tests.support.content import guide_model
 from tests.support.site import ROOT
 
-MODEL = load_content()
+MODEL = guide_model()
 UI = MODEL.ui.calculator
 SCRIPTS = sorted((ROOT / "docs" / "assets" / "js").glob("calculator*.js"))
 TEMPLATE = ROOT / "macros" / "templates" / "projects.j2"

@@ -1,12 +1,16 @@
-"""What the matrix calculator's page shows beside the form: the scoring rule, computed from the
-same content and code as the calculator itself."""
+"""The matrix calculator's page beside its form (``templates/forms/matrix/``): the scoring rule,
+computed from the same content and code as the calculator itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from markupsafe import Markup
 
 from calculators import matrix_score as score
 from calculators.matrix_view import Words
+from macros.pages import Pages
 from model.schema import Model
 
 
@@ -25,3 +29,14 @@ def scoring(model: Model, lang: str) -> dict[str, Any]:
         for question in score.determinants(data)
     ]
     return {"width": width, "top": 2 * width, "rows": rows}
+
+
+def matrix_scoring(pages: Pages) -> Markup:
+    """How the matrix calculator places a project: the rule and every answer's points."""
+    model = pages.model
+    context = scoring(model, pages.lang)
+    return pages.fragment("forms/matrix/scoring.j2", tool=model.matrix_tool, **context)
+
+
+PAGE_MACROS: dict[str, Callable[[Pages], Markup]] = {"matrix_scoring": matrix_scoring}
+"""Macros its page calls beside ``calculator("matrix")``."""
