@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import (
-    BaseModel,
-    Field,
-    StringConstraints,
-    field_validator,
-)
+from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from model.assessment import AssessmentFile
 from model.base import DocPath, Link, Prose, Slug, Source, Strict, Text

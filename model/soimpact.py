@@ -6,12 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import (
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from model.base import Problem, Slug, Source, Strict, Text
 
