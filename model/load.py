@@ -46,7 +46,8 @@ class _Content:
     """A validated content folder, and each file's lines for the messages that need them."""
 
     model: Model
-    located: dict[str, _Located]
+    lines: dict[str, dict[KeyPath, int]]
+    """Each file's key paths and their lines, by file name."""
 
 
 def _format_path(path: KeyPath) -> str:
@@ -192,7 +193,7 @@ def _load_texts(content_dir: Path, files: tuple[tuple[str, str], ...]) -> _Conte
         for name, path, message in check(whole):
             line = _line_of(path, located[name].lines)
             raise ContentError(f"{content_dir / name}:{line}: {_format_path(path)}: {message}")
-    return _Content(whole, located)
+    return _Content(whole, {name: found.lines for name, found in located.items()})
 
 
 def _load(content_dir: Path) -> _Content:
@@ -245,7 +246,7 @@ def missing_translations(
     content = _load(content_dir)
     problems = []
     for name in CONTENT_FILES:
-        lines = content.located[name].lines
+        lines = content.lines[name]
         part = getattr(content.model, name.removesuffix(".yml"))
         problems += [
             f"{content_dir / name}:{_line_of(path, lines)}: {_format_path(path)}: "
