@@ -13,8 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from calculators.core.savefile import FORMAT
 from calculators.runtime import tool_named
-from calculators.savefile import FORMAT
 from macros import matrix_page
 from macros.pages import Pages
 from macros.schema import Source, Text
@@ -128,7 +128,8 @@ def define_env(env: Any) -> None:
         if tool is None:
             raise ValueError(f"There is no calculator {name!r}.")
         ui = build.model.ui.calculator
-        tool_messages = getattr(build.model, name).messages if tool.tables else {}
+        named_tables = list(tool.tables) if len(tool.tables) > 1 else []
+        tool_messages = getattr(build.model, name).messages if named_tables else {}
         return pages.fragment(
             "calculator.j2",
             name=name,
@@ -138,9 +139,9 @@ def define_env(env: Any) -> None:
             messages={key: pages.translate(text) for key, text in ui.items()},
             version=tool.version,
             format=FORMAT,
-            csv=tool.table is not None,
+            csv=len(tool.tables) == 1,
             tables=[
-                (table, pages.translate(tool_messages[f"csv-{table}"])) for table in tool.tables
+                (table, pages.translate(tool_messages[f"csv-{table}"])) for table in named_tables
             ],
             bundle=build.bundle_path,
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from calculators.savefile import envelope
+from calculators.core.savefile import envelope
 from macros.content import load_content
 from tests.support.projects import open_project
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from calculators.view import doc_url
+from calculators.core.blocks import doc_url
 from macros.content import load_content
 from tests.support.site import built_pages
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from calculators.soimpact_review import guidance
-from calculators.soimpact_words import Words
+from calculators.soimpact.review import guidance
+from calculators.soimpact.words import Words
 from macros.content import load_content
 from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of

@@ -7,11 +7,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from calculators import matrix_score as score
+from calculators.matrix import score
 from calculators.runtime import handle
 from macros import matrix_page, render
 from macros.content import load_content
-from tests.unit.test_matrix import MODEL
+from tests.support.matrix import MODEL
 
 TYPED = load_content()
 

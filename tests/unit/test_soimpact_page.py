@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from calculators.soimpact_plan import (
+from calculators.soimpact.plan import (
     BANK_PICKS,
     GROUP_TEXTS,
     INDICATOR_CHOICES,
@@ -23,7 +23,7 @@ from calculators.soimpact_plan import (
     PLAN_TEXTS,
     STEP_CHECKS,
 )
-from calculators.soimpact_state import bank_ids
+from calculators.soimpact.state import bank_ids
 from macros import render
 from macros.content import CONTENT_DIR, load_content
 from macros.schema import IndicatorBankFile
