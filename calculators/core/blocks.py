@@ -1,7 +1,7 @@
 """The result a calculator returns: a list of plain blocks the page renders as text.
 
 Blocks hold text, never HTML, so the page can insert them with ``textContent``; the one
-exception is SVG, which ``calculators.svg`` builds with every text escaped.
+exception is SVG, which ``calculators.core.svg`` builds with every text escaped.
 """
 
 from __future__ import annotations

@@ -15,8 +15,10 @@ scoring rule, which the page shows as "How this is computed":
    its highest points at the high end.
 
 So sharing more responsibility never moves the position thinner, a thicker answer never lowers
-it, and the centre cell always lies in the thick half. All results are language neutral (ids
-and numbers); ``calculators.matrix.view`` puts them into words.
+it, and the centre cell always lies in the thick half. With participants (gathered by
+``calculators.matrix.files``), ``summary`` says who placed the collaboration where and where they
+differ. All results are language neutral (ids and numbers); ``calculators.matrix.view`` puts them
+into words.
 """
 
 from __future__ import annotations

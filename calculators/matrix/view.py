@@ -1,7 +1,7 @@
 """The matrix calculator's result in words: the blocks the page shows, in the page's language.
 
-Everything here reads the language-neutral report of ``calculators.matrix.score`` and
-``calculators.matrix.group`` and the texts of ``content/``; no decision is made here.
+Everything here reads the language-neutral report of ``calculators.matrix.score`` (the person's
+answers and the group's) and the texts of ``content/``; no decision is made here.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Reading never fails: a half-filled worksheet is the normal case, so a missing or unreadable
 answer becomes an empty text, ``None`` or ``False`` and the review says what is missing.
-The answer names and choices here are the worksheet's schema; ``soimpact_state`` checks
+The answer names and choices here are the worksheet's schema; ``state`` checks
 imported files against them and the form template uses the same names. ``step_progress``
 says how far a plan has come through the ten steps.
 """
