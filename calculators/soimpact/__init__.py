@@ -8,13 +8,9 @@ recommendations for indicators, ``progress`` follows each indicator from baselin
 from calculators.core.tool import Tool
 from calculators.soimpact import export, files, state, view
 
-NAME = "soimpact"
-VERSION = 1
-"""Version of the saved state; raise it (and migrate in ``clean``) when the answers change."""
-
 TOOL = Tool(
-    name=NAME,
-    version=VERSION,
+    name=files.NAME,
+    version=files.VERSION,
     compute=view.compute,
     clean=state.clean,
     operations=files.OPERATIONS,

@@ -15,7 +15,8 @@ from typing import Any
 from calculators.core.cli import load_model
 from calculators.core.csvfile import to_csv
 from calculators.core.savefile import ImportProblem, open_envelope
-from calculators.soimpact import NAME, VERSION, export, score
+from calculators.soimpact import export, score
+from calculators.soimpact.files import NAME, VERSION
 from calculators.soimpact.state import clean
 
 

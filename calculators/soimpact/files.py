@@ -1,7 +1,8 @@
-"""Operations on a SoImpact worksheet: add indicators from the bank, load a worked example.
+"""A SoImpact worksheet's saved form and its operations: add indicators from the bank, load a
+worked example (``state`` checks an imported worksheet).
 
-Both return a new state for the page to adopt; the page keeps the one before, so "restore
-earlier answers" undoes them. Texts copied into the worksheet are in the page's language.
+Both operations return a new state for the page to adopt; the page keeps the one before, so
+"restore earlier answers" undoes them. Texts copied into the worksheet are in the page's language.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from calculators.core.savefile import ImportProblem
 from calculators.soimpact.plan import BANK_PICKS, items, read_number, state_answers
 from calculators.soimpact.state import MAX_INDICATORS
 from calculators.soimpact.words import Words
+
+NAME = "soimpact"
+VERSION = 1
+"""Version of the saved state; raise it (and migrate in ``clean``) when the answers change."""
 
 State = dict[str, Any]
 Model = dict[str, Any]

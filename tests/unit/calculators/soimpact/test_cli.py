@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from calculators import soimpact
 from calculators.__main__ import main
 from calculators.core.savefile import envelope
-from calculators.soimpact.files import load_example
+from calculators.soimpact.files import VERSION, load_example
 from macros.content import load_content
 from tests.support.site import ROOT
 
@@ -21,7 +20,7 @@ MODEL: dict[str, Any] = load_content().model_dump(mode="json")
 def saved_example(folder: Path) -> Path:
     state = load_example({"answers": {}}, {"example": "boost-refugee"}, MODEL, "en")
     path = folder / "boost.json"
-    path.write_text(json.dumps(envelope("soimpact", soimpact.VERSION, state)), encoding="utf-8")
+    path.write_text(json.dumps(envelope("soimpact", VERSION, state)), encoding="utf-8")
     return path
 
 

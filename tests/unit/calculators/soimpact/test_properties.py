@@ -12,11 +12,10 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators import soimpact
 from calculators.core.csvfile import FORMULA_STARTS, to_csv
 from calculators.core.savefile import envelope
 from calculators.runtime import handle
-from calculators.soimpact import export, score
+from calculators.soimpact import export, files, score
 from calculators.soimpact.plan import (
     GROUP_TEXTS,
     INDICATOR_CHOICES,
@@ -93,7 +92,7 @@ def worksheets(draw: st.DrawFn) -> dict[str, Any]:
 @settings(max_examples=150)
 @given(worksheets())
 def test_export_then_import_is_the_identity(state: dict[str, Any]) -> None:
-    text = json.dumps(envelope("soimpact", soimpact.VERSION, state))
+    text = json.dumps(envelope("soimpact", files.VERSION, state))
     assert handle({"action": "import", "tool": "soimpact", "text": text}, MODEL) == {
         "ok": True,
         "state": state,
