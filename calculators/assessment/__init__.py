@@ -9,5 +9,5 @@ TOOL = Tool(
     compute=view.compute,
     clean=files.clean,
     operations=files.OPERATIONS,
-    tables={"group": export.table},
+    tables=export.TABLES,
 )

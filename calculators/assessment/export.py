@@ -83,3 +83,7 @@ def table(state: dict[str, Any], model: dict[str, Any], lang: str) -> Table:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
+
+
+TABLES = {"group": table}
+"""The CSV exports, by name (one: the toolbar's single CSV button)."""

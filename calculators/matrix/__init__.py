@@ -12,5 +12,5 @@ TOOL = Tool(
     compute=view.compute,
     clean=files.clean,
     operations=files.OPERATIONS,
-    tables={"people": export.table},
+    tables=export.TABLES,
 )

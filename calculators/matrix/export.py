@@ -47,3 +47,7 @@ def table(state: State, model: score.Model, lang: str) -> Table:
 def _range(assessment: dict[str, Any]) -> tuple[Cell, Cell]:
     position = assessment["position"]
     return (position["low"], position["high"]) if position else (None, None)
+
+
+TABLES = {"people": table}
+"""The CSV exports, by name (one: the toolbar's single CSV button)."""
