@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from importlib import import_module
 
-from calculators import assessment_cli, matrix_cli, soimpact_cli
-
-COMMANDS = (matrix_cli, assessment_cli, soimpact_cli)
+COMMANDS = ("calculators.matrix.cli", "calculators.assessment.cli", "calculators.soimpact.cli")
+"""Each tool's command line module; each adds its command with ``register``."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     tools = parser.add_subparsers(dest="tool", required=True)
     for command in COMMANDS:
-        command.register(tools)
+        import_module(command).register(tools)
     options = parser.parse_args(argv)
     return options.run(options)
 

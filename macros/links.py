@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from calculators.view import doc_url
+from calculators.core.blocks import doc_url
 
 
 def relative_url(doc: str, from_url: str) -> str:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # The SoImpact worksheet (tools/soimpact). The chain, the ten steps, the five recommendations
 # and Figure 8 are in impact.yml; these files add what the worksheet needs on top of them. The
-# Literal ids are vocabularies the calculator reasons with (``calculators/soimpact_plan.py``).
+# Literal ids are vocabularies the calculator reasons with (``calculators/soimpact/plan.py``).
 ChainLevel = Literal["output", "outcome", "impact", "social-value"]
 IndicatorKind = Literal["quantitative", "qualitative"]
 ValueLevel = Literal["individual", "organisation", "society"]

@@ -22,8 +22,11 @@ from model.schema import Model
 from sitebuild.bytecode import compile_bytecode
 
 CALCULATORS_DIR = Path(__file__).resolve().parent.parent / "calculators"
+COMMAND_LINE = ("cli.py", "__main__.py")
+"""Modules only CPython runs (the command line, reading the model from ``content/``); every
+other module of ``calculators/``, in every sub-package, ships to the browser."""
 MODEL_FILE = "guide_model.json"
-"""Name of the model inside the zip; ``calculators.runtime`` reads it from the same place."""
+"""Name of the model inside the zip; ``calculators.core.tool`` reads it from the same place."""
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -42,10 +45,16 @@ class Bundles:
     calculators (``sitebuild/bytecode.py``)."""
 
 
+def ships(path: Path) -> bool:
+    """Whether a module of ``calculators/`` goes to the browser."""
+    return path.name not in COMMAND_LINE
+
+
 def _sources() -> dict[str, bytes]:
     return {
-        f"calculators/{path.name}": path.read_bytes()
-        for path in sorted(CALCULATORS_DIR.glob("*.py"))
+        path.relative_to(CALCULATORS_DIR.parent).as_posix(): path.read_bytes()
+        for path in sorted(CALCULATORS_DIR.rglob("*.py"))
+        if ships(path)
     }
 
 

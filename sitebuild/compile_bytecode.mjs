@@ -3,10 +3,11 @@
 // why). Usage: node compile_bytecode.mjs <pyodide folder> <folder>
 // Every .py file under <folder> gets its unchecked-hash .pyc in __pycache__ beside it. Then
 // <folder>/python_stdlib.zip is written: Pyodide's standard library zip with a .pyc beside the
-// source of each module Pyodide imports at its start, and of each the packages in <folder> import
-// (but for their command-line modules). Pyodide ships its standard library as source only. Its
-// files are stored, not compressed: Brotli over the whole zip makes it smaller on the way than
-// compressing each file (2.6 MB against 3.9 MB), and Python reads them without unpacking.
+// source of each module Pyodide imports at its start, and of each the modules in <folder> import
+// (every one of them: <folder> holds only what ships, as sitebuild/bundle.py chose it). Pyodide
+// ships its standard library as source only. Its files are stored, not compressed: Brotli over
+// the whole zip makes it smaller on the way than compressing each file (2.6 MB against 3.9 MB),
+// and Python reads them without unpacking.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,7 +29,7 @@ import sys
 
 at_start = {name: module for name, module in sys.modules.items()}  # before this script imports
 
-import copy, importlib, importlib.util, pathlib, pkgutil, py_compile, zipfile
+import copy, importlib, importlib.util, pathlib, py_compile, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
 MOUNT = pathlib.Path("${MOUNT}")
@@ -47,13 +48,16 @@ def stdlib_entry(module):
     inside = origin.removeprefix(f"{STDLIB}/")
     return inside if inside != origin and inside.endswith(".py") else None
 
-def imported_by_packages():
+def module_name(source):
+    """'calculators/core/words.py' → 'calculators.core.words'; a package by its __init__.py."""
+    parts = source.relative_to(MOUNT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+def imported_by_sources(sources):
     before = set(sys.modules)
     sys.path.insert(0, str(MOUNT))
-    for package in sorted(path.parent for path in MOUNT.glob("*/__init__.py")):
-        for module in pkgutil.iter_modules([str(package)], f"{package.name}."):
-            if not module.name.endswith(("__main__", "_cli")):  # the command line's, not the browser's
-                importlib.import_module(module.name)
+    for source in sources:
+        importlib.import_module(module_name(source))
     return [sys.modules[name] for name in set(sys.modules) - before]
 
 def write_stdlib(modules):
@@ -70,9 +74,10 @@ def write_stdlib(modules):
             info = zipfile.ZipInfo(entry.removesuffix(".py") + ".pyc", date_time=FIXED_TIME)
             out.writestr(info, bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)))
 
-results = [compiled(source) for source in sorted(MOUNT.rglob("*.py"))]
+sources = sorted(MOUNT.rglob("*.py"))
+results = [compiled(source) for source in sources]
 if not any(error for error, _ in results):
-    write_stdlib([*at_start.values(), *imported_by_packages()])
+    write_stdlib([*at_start.values(), *imported_by_sources(sources)])
 results
 `).toJs();
 const errors = results.map(([error]) => error).filter(Boolean);

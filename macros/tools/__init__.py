@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from calculators.core.savefile import FORMAT
 from calculators.runtime import tool_named
-from calculators.savefile import FORMAT
 from macros.pages import Pages
 from macros.tools import assessment, matrix, soimpact
 
@@ -46,7 +46,8 @@ def calculator(pages: Pages, name: str, bundle: str) -> Markup:
     if tool is None or page is None:
         raise ValueError(f"There is no calculator {name!r}.")
     ui = pages.model.ui.calculator
-    words = getattr(pages.model, page.content).messages
+    named_tables = list(tool.tables) if len(tool.tables) > 1 else []
+    words = getattr(pages.model, page.content).messages if named_tables else {}
     return pages.fragment(
         "calculator.j2",
         name=name,
@@ -56,7 +57,7 @@ def calculator(pages: Pages, name: str, bundle: str) -> Markup:
         messages={key: pages.translate(text) for key, text in ui.items()},
         version=tool.version,
         format=FORMAT,
-        csv=tool.table is not None,
-        tables=[(table, pages.translate(words[f"csv-{table}"])) for table in tool.tables],
+        csv=len(tool.tables) == 1,
+        tables=[(table, pages.translate(words[f"csv-{table}"])) for table in named_tables],
         bundle=bundle,
     )

@@ -8,8 +8,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from calculators import matrix_score as score
-from calculators.matrix_view import Words
+from calculators.matrix import score
+from calculators.matrix.view import Words
 from macros.pages import Pages
 from model.schema import Model
 
@@ -22,9 +22,9 @@ def scoring(model: Model, lang: str) -> dict[str, Any]:
     factors = {factor["id"]: factor["name"] for factor in data["collaboration"]["factors"]}
     rows = [
         {
-            "factor": words.t(factors[question["factor"]]),
-            "question": words.t(question["question"]),
-            "options": [(words.t(o["label"]), o["points"]) for o in question["options"]],
+            "factor": words.text(factors[question["factor"]]),
+            "question": words.text(question["question"]),
+            "options": [(words.text(o["label"]), o["points"]) for o in question["options"]],
         }
         for question in score.determinants(data)
     ]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from calculators.savefile import envelope
+from calculators.core.savefile import envelope
 from tests.browser.a11y import axe_violations
 from tests.browser.conftest import RecordedPage
 from tests.support.content import guide_model

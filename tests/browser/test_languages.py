@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from calculators.savefile import envelope
+from calculators.core.savefile import envelope
 from tests.support.content import guide_model
 from tests.support.projects import open_project
 

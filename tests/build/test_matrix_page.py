@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from calculators.view import doc_url
+from calculators.core.blocks import doc_url
 from tests.support.content import guide_model
 from tests.support.site import built_pages
 

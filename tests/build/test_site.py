@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from calculators.soimpact_review import guidance
-from calculators.soimpact_words import Words
+from calculators.soimpact.review import guidance
+from calculators.soimpact.words import Words
 from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR

@@ -20,10 +20,10 @@ from sitebuild.npm import PYODIDE, vendored
 from tests.support.content import guide_model
 
 # Starts Pyodide with the site's standard library zip, writes the calculators' files into its file
-# system and sets sys.path as the worker does, then imports every calculator module the browser
-# may import. Lists the modules Python compiled from source: calculator files, counted as they
-# compile, and standard library modules (at Pyodide's start too), known by their origin: the
-# source, not the bytecode.
+# system and sets sys.path as the worker does, then imports every calculator module the zip
+# ships (those the browser may import). Lists the modules Python compiled from source: calculator
+# files, counted as they compile, and standard library modules (at Pyodide's start too), known by
+# their origin: the source, not the bytecode.
 IMPORT_ALL = """
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -46,12 +46,13 @@ def file_compiled(self, data, path, *rest, **options):
     return source_to_code(self, data, path, *rest, **options)
 importlib.machinery.SourceFileLoader.source_to_code = file_compiled
 sys.path.insert(0, "/guide")
+root = pathlib.Path("/guide")
 modules = sorted(
-    path.stem for path in pathlib.Path("/guide/calculators").glob("*.py")
-    if not path.stem.endswith(("__main__", "_cli"))
+    ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+    for path in root.glob("calculators/**/*.py")
 )
 for name in modules:
-    importlib.import_module(f"calculators.{name}")
+    importlib.import_module(name)
 stdlib = f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip/"
 origins = [getattr(module.__spec__, "origin", None) or "" for module in sys.modules.values()]
 compiled += sorted(path for path in origins if path.startswith(stdlib) and path.endswith(".py"))
@@ -105,7 +106,9 @@ def test_pyodide_starts_and_imports_every_calculator_without_compiling(
         check=True,
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert "runtime" in found["modules"] and len(found["modules"]) > 10
+    assert "calculators.runtime" in found["modules"] and len(found["modules"]) > 10
+    assert "calculators.matrix.score" in found["modules"]  # sub-packages ship too
+    assert not [name for name in found["modules"] if name.endswith((".cli", ".__main__"))]
     assert found["loaded"] > 200  # Pyodide's own start, the calculators and what they import
     assert found["compiled"] == []
 

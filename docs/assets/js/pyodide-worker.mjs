@@ -99,7 +99,7 @@ async function boot({ pyodide: pyodideURL, stdlib, bundle }) {
   progress("calculators", 85);
   pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
-  run(JSON.stringify({ tool: "", action: "warm-up" })); // loads the model now, so the first answer is quick
+  run(JSON.stringify({ action: "warm-up" })); // loads the model now, so the first answer is quick
   self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
   setTimeout(settle, SETTLE_DELAY_MS);
   return run;

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from calculators import matrix_score as score
+from calculators.matrix import score
 from calculators.runtime import handle
 from macros import render
 from macros.tools.matrix import scoring

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from calculators.soimpact_plan import (
+from calculators.soimpact.plan import (
     BANK_PICKS,
     GROUP_TEXTS,
     INDICATOR_CHOICES,
@@ -18,7 +18,7 @@ from calculators.soimpact_plan import (
     PLAN_TEXTS,
     STEP_CHECKS,
 )
-from calculators.soimpact_state import bank_ids
+from calculators.soimpact.state import bank_ids
 from macros import render
 from tests.support.content import guide_model
 

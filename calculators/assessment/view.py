@@ -1,0 +1,459 @@
+"""What the assessment shows: a participant's profile and the group's result, as view blocks.
+
+Every word comes from ``content/assessment.yml`` in the page's language; numbers are written with
+one decimal and the language's decimal mark.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators.assessment.chart import ChartRow, Legend, draw
+from calculators.assessment.files import earlier_round, participants
+from calculators.assessment.score import (
+    DONT_KNOW,
+    MAX_NAME,
+    STATEMENTS,
+    Group,
+    Response,
+    Row,
+    Survey,
+    aggregate,
+    compare,
+    disagreements,
+    gives_answers,
+    largest_gaps,
+    largest_moves,
+    mostly_unknown,
+    read_response,
+    weakest,
+)
+from calculators.core import blocks as block
+from calculators.core import words
+from calculators.core.errors import InputError
+from calculators.core.savefile import ImportProblem
+
+GAPS = 3
+"""How many of the largest gaps between roles are spelled out, for areas and for statements."""
+
+
+class Words(words.Words):
+    """The assessment's messages in one language, and numbers written for that language."""
+
+    def __init__(self, model: dict[str, Any], lang: str) -> None:
+        super().__init__(model["assessment"]["messages"], lang)
+        self.assessment = model["assessment"]
+        self.steps = model["innovation"]["steps"]
+
+    def number(self, value: float | None) -> str:
+        if value is None:
+            return self("no-score")
+        return self.decimal(f"{value:.1f}")
+
+    def signed(self, value: float) -> str:
+        text = self.number(abs(value))
+        if round(value, 1) == 0:
+            return text
+        return ("+" if value > 0 else "−") + text
+
+    def cite(self, source: dict[str, Any]) -> str:
+        return self("cite", chapter=source["chapter"], pages=source["pages"])
+
+    def role(self, role_id: str) -> str:
+        return next(self.text(r["label"]) for r in self.assessment["roles"] if r["id"] == role_id)
+
+    def step(self, step_id: str) -> str:
+        return next(self.text(s["name"]) for s in self.steps if s["id"] == step_id)
+
+    def scale_label(self, point: float) -> str:
+        return self.text(self.assessment["scale"][int(point) - 1])
+
+
+def name_of(survey: Survey, words: Words, row_id: str) -> str:
+    if survey.is_area(row_id):
+        return words.text(survey.area(row_id)["name"])
+    return words.text(survey.statement(row_id)["text"])
+
+
+def own_response(answers: dict[str, Any], survey: Survey, words: Words) -> Response | None:
+    """The form's own answers as a response; None when the form holds none; InputError if wrong."""
+    if not gives_answers(answers, survey):
+        return None
+    response, problems = read_response(answers, survey)
+    if problems:
+        raise InputError([(field, words(key, limit=MAX_NAME)) for field, key in problems])
+    return response
+
+
+def _sections(
+    survey: Survey, words: Words, group: Group, earlier: Group | None
+) -> list[tuple[str, list[ChartRow]]]:
+    before = {row.id: row.overall.mean for row in earlier.areas} if earlier else {}
+    sections = []
+    for kind, heading in (("value", "section-values"), ("field", "section-fields")):
+        rows = [
+            ChartRow(
+                name=name_of(survey, words, row.id),
+                mean=row.overall.mean,
+                low=row.overall.low,
+                high=row.overall.high,
+                earlier=before.get(row.id),
+            )
+            for row in group.areas
+            if survey.area(row.id)["kind"] == kind
+        ]
+        sections.append((words(heading), rows))
+    return sections
+
+
+def _chart(survey: Survey, words: Words, group: Group, earlier: Group | None, own: bool) -> str:
+    scored = [row for row in group.areas if row.overall.mean is not None]
+    points = survey.points
+    if scored:
+        best = max(scored, key=lambda row: row.overall.mean)
+        worst = weakest(group.areas, 1)[0]
+        summary = words(
+            "chart-extremes",
+            best=name_of(survey, words, best.id),
+            best_score=words.number(best.overall.mean),
+            worst=name_of(survey, words, worst.id),
+            worst_score=words.number(worst.overall.mean),
+        )
+    else:
+        summary = words("profile-empty")
+    description = " ".join(
+        [
+            words(
+                "chart-scale",
+                points=points,
+                low=words.scale_label(1),
+                high=words.scale_label(points),
+            ),
+            summary,
+            words("chart-table"),
+        ]
+    )
+    legend = Legend(
+        mean=words("legend-own" if own else "legend-mean"),
+        range="" if own else words("legend-range"),
+        earlier=words("legend-earlier") if earlier else "",
+    )
+    title = words("chart-title-own" if own else "chart-title-group")
+    texts = (title, description, legend, words("no-score"))
+    return draw(_sections(survey, words, group, earlier), points, texts, words.number)
+
+
+def _advice(survey: Survey, words: Words, rows: tuple[Row, ...]) -> list[block.Block]:
+    blocks = [block.heading(words("weakest-heading"), 3), block.paragraph(words("weakest-intro"))]
+    for row in weakest(rows):
+        area = survey.area(row.id)
+        name = words.text(area["name"])
+        blocks += [
+            block.heading(
+                words("weakest-area", area=name, score=words.number(row.overall.mean)), 4
+            ),
+            block.items(
+                [
+                    f"{words.text(item['text'])} ({words.cite(item['source'])})"
+                    for item in area["advice"]
+                ]
+            ),
+            block.links([(words("read-more", area=name), area["page"])]),
+        ]
+    return blocks
+
+
+def _profile(own: Response, survey: Survey, words: Words) -> list[block.Block]:
+    group = aggregate([own], survey)
+    answered = sum(row.overall.count for row in group.statements)
+    dont_know = sum(row.dont_know for row in group.statements)
+    blocks = [
+        block.heading(words("profile-heading")),
+        block.paragraph(
+            words(
+                "profile-counts",
+                answered=answered,
+                total=len(survey.statements),
+                dont_know=dont_know,
+                open=len(survey.statements) - answered - dont_know,
+            )
+        ),
+    ]
+    if answered:
+        head = [words("col-area"), words("col-own-score", points=survey.points)]
+        rows = [
+            [name_of(survey, words, row.id), words.number(row.overall.mean)] for row in group.areas
+        ]
+        blocks += [
+            block.figure(_chart(survey, words, group, None, own=True), words("chart-title-own")),
+            block.table(words("table-own"), head, rows),
+            *_advice(survey, words, group.areas),
+        ]
+    else:
+        blocks.append(block.paragraph(words("profile-empty")))
+    steps = ", ".join(words.step(step) for step in own.steps)
+    blocks += [
+        block.paragraph(words("steps-own", steps=steps) if steps else words("steps-own-none")),
+        block.heading(words("send-heading"), 3),
+        block.paragraph(words("send-help")),
+        block.button(words("add-own"), "add-own", {}),
+    ]
+    return blocks
+
+
+def _import_log(entries: list[dict[str, Any]], words: Words) -> list[block.Block]:
+    lines = [
+        words(
+            f"import-{entry.get('outcome')}",
+            source=entry.get("source", ""),
+            number=entry.get("number", ""),
+            reason=entry.get("reason", ""),
+        )
+        for entry in entries
+        if entry.get("outcome") in ("added", "duplicate", "refused")
+    ]
+    return [block.heading(words("imports-heading")), block.items(lines)] if lines else []
+
+
+def _participants(responses: list[Response], survey: Survey, words: Words) -> list[block.Block]:
+    group = aggregate(responses, survey)
+    roles = ", ".join(f"{words.role(role)}: {count}" for role, count in group.roles.items())
+    head = [words("col-participant"), words("col-role"), words("col-answered"), words("col-dk")]
+    rows: list[list[str | int | float]] = []
+    buttons = []
+    for number, response in enumerate(responses, 1):
+        label = response.name or words("participant-number", number=number)
+        unknown = sum(value == DONT_KNOW for _, value in response.answers)
+        answered = len(response.answers) - unknown
+        rows.append([label, words.role(response.role), answered, unknown])
+        remove = words("remove", participant=label)
+        buttons.append(block.button(remove, "remove-participant", {"id": response.fingerprint()}))
+    blocks = [
+        block.heading(words.count("group-heading", len(responses))),
+        block.paragraph(words("roles-line", roles=roles)),
+        block.table(words("participants-caption"), head, rows),
+        *buttons,
+    ]
+    if any(count == 1 for count in group.roles.values()) and len(group.roles) > 1:
+        blocks.append(block.paragraph(words("lone-role")))
+    return blocks
+
+
+def _discuss(group: Group, survey: Survey, words: Words) -> list[block.Block]:
+    rows = disagreements(group)
+    blocks = [block.heading(words("discuss-heading"), 3)]
+    if not rows:
+        return [*blocks, block.paragraph(words("discuss-none"))]
+    questions = [
+        words(
+            "discuss-item",
+            statement=name_of(survey, words, row.id),
+            low=int(row.overall.low),
+            low_label=words.scale_label(row.overall.low),
+            high=int(row.overall.high),
+            high_label=words.scale_label(row.overall.high),
+            spread=words.number(row.overall.spread),
+        )
+        for row in rows
+    ]
+    return [
+        *blocks,
+        block.paragraph(words("discuss-intro")),
+        {**block.items(questions), "ordered": True},
+    ]
+
+
+def _summary_cells(row: Row, words: Words) -> list[str | int | float]:
+    summary = row.overall
+    return [
+        words.number(summary.mean),
+        words.number(summary.spread),
+        words.number(summary.low),
+        words.number(summary.high),
+        summary.count,
+        row.dont_know,
+    ]
+
+
+def _summary_head(words: Words, first: str, count: str) -> list[str]:
+    return [
+        words(first),
+        words("col-mean"),
+        words("col-spread"),
+        words("col-low"),
+        words("col-high"),
+        words(count),
+        words("col-dk"),
+    ]
+
+
+def _areas(group: Group, earlier: Group | None, survey: Survey, words: Words) -> list[block.Block]:
+    rows = [[name_of(survey, words, row.id), *_summary_cells(row, words)] for row in group.areas]
+    return [
+        block.heading(words("group-areas-heading"), 3),
+        block.figure(_chart(survey, words, group, earlier, own=False), words("chart-title-group")),
+        block.table(words("table-group"), _summary_head(words, "col-area", "col-scored"), rows),
+        *_advice(survey, words, group.areas),
+    ]
+
+
+def _quoted(survey: Survey, words: Words, row_id: str) -> str:
+    """An area's name as it is; a statement's text in quotation marks, as a sentence inside one."""
+    name = name_of(survey, words, row_id)
+    return name if survey.is_area(row_id) else words("quoted", text=name)
+
+
+def _gap_text(row: Row, survey: Survey, words: Words) -> str:
+    gap = row.gap
+    return words(
+        "gap-item",
+        name=_quoted(survey, words, row.id),
+        high_role=words.role(gap.high_role),
+        high=words.number(gap.high),
+        low_role=words.role(gap.low_role),
+        low=words.number(gap.low),
+        gap=words.number(gap.size),
+    )
+
+
+def _gaps(group: Group, survey: Survey, words: Words) -> list[block.Block]:
+    blocks = [block.heading(words("gaps-heading"), 3)]
+    if len(group.roles) < 2:
+        return [*blocks, block.paragraph(words("gaps-one-role"))]
+    largest = largest_gaps(group.areas, GAPS) + largest_gaps(group.statements, GAPS)
+    if largest:
+        blocks += [
+            block.paragraph(words("gaps-intro")),
+            block.items([_gap_text(row, survey, words) for row in largest]),
+        ]
+    else:
+        blocks.append(block.paragraph(words("gaps-none")))
+    head = [
+        words("col-area"),
+        *(words("role-column", role=words.role(role), count=n) for role, n in group.roles.items()),
+        words("col-gap"),
+    ]
+    rows = [
+        [
+            name_of(survey, words, row.id),
+            *(
+                words.number(row.by_role[r].mean) if r in row.by_role else words("no-score")
+                for r in group.roles
+            ),
+            words.number(row.gap.size) if row.gap else words("no-score"),
+        ]
+        for row in group.areas
+    ]
+    return [*blocks, block.table(words("gaps-caption"), head, rows)]
+
+
+def _moves(
+    now: Group, before: Group, label: str, survey: Survey, words: Words
+) -> list[block.Block]:
+    name = label or words("earlier-default")
+    moves = compare(before.areas, now.areas)
+    head = [words("col-area"), words("col-before"), words("col-now"), words("col-change")]
+    rows = [
+        [
+            name_of(survey, words, move.id),
+            words.number(move.before),
+            words.number(move.now),
+            words.signed(move.change),
+        ]
+        for move in moves
+    ]
+    moved = largest_moves(compare(before.statements, now.statements))
+    items = [
+        words(
+            "moved-item",
+            name=_quoted(survey, words, move.id),
+            before=words.number(move.before),
+            now=words.number(move.now),
+            change=words.signed(move.change),
+        )
+        for move in moved
+    ]
+    return [
+        block.heading(words("moved-heading", label=name), 3),
+        block.paragraph(words.count("moved-intro", before.size)),
+        block.table(words("moved-caption", label=name), head, rows),
+        block.heading(words("moved-items-heading"), 4),
+        block.items(items) if items else block.paragraph(words("moved-none")),
+    ]
+
+
+def _steps(group: Group, words: Words) -> list[block.Block]:
+    head = [words("col-step"), words("col-count")]
+    rows: list[list[str | int | float]] = [
+        [words.step(step), count] for step, count in group.steps.items()
+    ]
+    return [
+        block.heading(words("steps-heading"), 3),
+        block.paragraph(words("steps-group-intro")),
+        block.table(words("steps-caption"), head, rows),
+    ]
+
+
+def _statements(group: Group, survey: Survey, words: Words) -> list[block.Block]:
+    blocks = []
+    unknown = mostly_unknown(group)
+    if unknown:
+        blocks += [
+            block.heading(words("unknown-heading"), 3),
+            block.paragraph(words("unknown-intro")),
+            block.items([name_of(survey, words, row.id) for row in unknown]),
+        ]
+    head = [*_summary_head(words, "col-statement", "col-answers"), words("col-gap")]
+    rows = [
+        [
+            name_of(survey, words, row.id),
+            *_summary_cells(row, words),
+            words.number(row.gap.size) if row.gap else words("no-score"),
+        ]
+        for row in group.statements
+    ]
+    return [
+        *blocks,
+        block.heading(words("statements-heading-group"), 3),
+        block.table(words("table-statements"), head, rows),
+    ]
+
+
+def _group(state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words):
+    try:
+        responses = participants(state, survey, model, words.lang)
+        before = earlier_round(state, survey, model, words.lang)
+    except ImportProblem as problem:
+        raise InputError([("group", str(problem))]) from None
+    earlier = aggregate(before, survey) if before else None
+    if not responses:
+        return [block.paragraph(words.count("earlier-only", len(before)))] if before else []
+    group = aggregate(responses, survey)
+    label = str((state.get("earlier") or {}).get("label", ""))
+    return [
+        *_participants(responses, survey, words),
+        *_discuss(group, survey, words),
+        *_areas(group, earlier, survey, words),
+        *_gaps(group, survey, words),
+        *(_moves(group, earlier, label, survey, words) if earlier else []),
+        *_steps(group, words),
+        *_statements(group, survey, words),
+        block.button(words("new-round"), "new-round", {}),
+    ]
+
+
+def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[block.Block]:
+    """The participant's own profile (if the form holds answers), then the group (if any)."""
+    survey = Survey.of(model)
+    words = Words(model, lang)
+    answers = state.get("answers", {})
+    own = own_response(answers, survey, words)
+    group = _group(state, survey, model, words)
+    if own is None and not group:
+        raise InputError([("role", words("choose-role")), (STATEMENTS, words("nothing-yet"))])
+    imports = state.get("imports") if isinstance(state.get("imports"), list) else []
+    return [
+        *_import_log(imports, words),
+        *(_profile(own, survey, words) if own else []),
+        *group,
+    ]

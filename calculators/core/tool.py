@@ -1,0 +1,42 @@
+"""What a calculator offers the page: the one shape every tool's package exposes as ``TOOL``.
+
+It lives in ``core`` so that a tool can describe itself without importing the runtime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from calculators.core.blocks import Block
+from calculators.core.csvfile import Cell
+
+State = dict[str, Any]
+Model = dict[str, Any]
+Table = tuple[list[str], list[list[Cell]]]
+
+MODEL_FILE = Path(__file__).resolve().parents[2] / "guide_model.json"
+"""The model as JSON, placed beside the package by the site's calculator bundle
+(``sitebuild.bundle``), where the browser reads it."""
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A calculator, by its functions; each takes the page's language last."""
+
+    name: str
+    """The tool's name in requests, saved files and storage keys."""
+    version: int
+    """Version of the saved state; raise it (and migrate in ``clean``) when the state changes."""
+    compute: Callable[[State, Model, str], list[Block]]
+    """The result blocks for a state; bad answers raise InputError."""
+    clean: Callable[[State, Model, str], State]
+    """Checks an imported state and returns it tidy, or raises ``ImportProblem``."""
+    operations: dict[str, Callable[[State, dict[str, Any], Model, str], State]] = field(
+        default_factory=dict
+    )
+    tables: dict[str, Callable[[State, Model, str], Table]] = field(default_factory=dict)
+    """CSV exports by name, the default first. One table is the toolbar's single CSV button;
+    several get one button each (label: the tool's content message ``csv-<name>``)."""

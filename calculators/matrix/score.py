@@ -1,0 +1,369 @@
+"""Where a collaboration sits: its cell in the matrix and its place on the thin ↔ thick continuum.
+
+Handbook ch. 1, p. 12–15 (Figure 2) and ch. 6, p. 53–54 (the residents' three roles). The
+scoring rule, which the page shows as "How this is computed":
+
+1. The cell comes from two answers: who plans and designs the service, and who produces and
+   delivers it (professionals alone, professionals and civil society together, civil society
+   alone). Sharing an axis ("together") puts the work in one of the handbook's two grey areas.
+2. The grey areas pick the half of the continuum. Neither axis shared: not collaboration, so no
+   place on the continuum (the traditional cell is never called collaboration). One shared: the
+   thin half, from 0 to W. Both shared (the centre cell): the thick half, from W to 2W.
+3. Within its half, each answer on the relationship, duration and power adds its points from
+   ``content/matrix_tool.yml``; W is the sum of every question's highest points (50 today, so
+   the scale runs 0–100). A question left open gives a range: counted as 0 at the low end and at
+   its highest points at the high end.
+
+So sharing more responsibility never moves the position thinner, a thicker answer never lowers
+it, and the centre cell always lies in the thick half. With participants (gathered by
+``calculators.matrix.files``), ``summary`` says who placed the collaboration where and where they
+differ. All results are language neutral (ids and numbers); ``calculators.matrix.view`` puts them
+into words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators.core.errors import InputError
+from calculators.core.savefile import Answer, ImportProblem, clean_answers
+from calculators.core.words import Words, in_language
+
+AXES = ("planning", "production")
+SHARED = "together"
+"""The axis level that is a grey area: professionals and civil society together."""
+ROLES = "roles"
+PARTICIPANT = "participant"
+GOAL = "desired."
+"""Prefix of the answers that say where the group wants to be."""
+
+Model = dict[str, Any]
+State = dict[str, Any]
+View = dict[str, Any]
+"""One set of answers, checked: ``planning``, ``production``, ``determinants``, ``roles``."""
+
+
+def say(model: Model, key: str, lang: str, **values: object) -> str:
+    """One of the calculator's messages (``content/matrix_tool.yml``) with its values filled in."""
+    return Words(model["matrix_tool"]["messages"], lang)(key, **values)
+
+
+def level_ids(model: Model, axis: str) -> list[str]:
+    return [level["id"] for level in model["matrix"][axis]["levels"]]
+
+
+def determinants(model: Model) -> list[dict[str, Any]]:
+    return model["matrix_tool"]["determinants"]
+
+
+def role_ids(model: Model) -> list[str]:
+    return [role["id"] for role in model["matrix_tool"]["roles"]]
+
+
+def question_names(model: Model) -> list[str]:
+    """The answer names of one view, in the order the form asks them."""
+    return [*AXES, *(question["id"] for question in determinants(model)), ROLES]
+
+
+def answer_names(model: Model) -> set[str]:
+    """Every answer name the form can send: both views and the participant's name."""
+    names = question_names(model)
+    return {PARTICIPANT, *names, *(GOAL + name for name in names)}
+
+
+def choices(model: Model, name: str) -> list[str]:
+    """The valid answers to one question (without its prefix); roles are a list of these."""
+    if name in AXES:
+        return level_ids(model, name)
+    if name == ROLES:
+        return role_ids(model)
+    question = next(q for q in determinants(model) if q["id"] == name)
+    return [option["id"] for option in question["options"]]
+
+
+def as_list(answer: str | list[str] | None) -> list[str]:
+    if answer is None or answer == "":
+        return []
+    return [answer] if isinstance(answer, str) else list(answer)
+
+
+def read_view(
+    answers: dict[str, Any], prefix: str, model: Model, lang: str
+) -> tuple[View | None, list[tuple[str, str]]]:
+    """The checked answers of one view (now: no prefix; goal: ``GOAL``) and the problems found.
+
+    Now needs both axes; the goal is optional, but once any goal answer is given it needs both
+    axes too. An empty answer ("Not sure", "No goal set") counts as not given.
+    """
+    problems: list[tuple[str, str]] = []
+    view: View = {"determinants": {}, ROLES: []}
+    given = False
+    for name in question_names(model):
+        values = as_list(answers.get(prefix + name))
+        valid = choices(model, name)
+        if any(value not in valid for value in values) or (name != ROLES and len(values) > 1):
+            problems.append((prefix + name, say(model, "not-a-choice", lang)))
+            continue
+        given = given or bool(values)
+        if name == ROLES:
+            view[ROLES] = [role for role in valid if role in values]
+        elif name in AXES:
+            view[name] = values[0] if values else None
+        elif values:
+            view["determinants"][name] = values[0]
+    if prefix and not given and not problems:
+        return None, []
+    named = {field for field, _ in problems}
+    for axis in AXES:
+        if view.get(axis) is None and prefix + axis not in named:
+            problems.append((prefix + axis, _choose(model, axis, prefix, lang)))
+    return (None if problems else view), problems
+
+
+def _choose(model: Model, axis: str, prefix: str, lang: str) -> str:
+    """The error for an axis left unanswered, in the now or the goal column."""
+    if prefix:
+        return say(model, f"choose-goal-{axis}", lang)
+    return in_language(model["matrix"]["messages"][f"choose-{axis}"], lang)
+
+
+def read_views(answers: dict[str, Any], model: Model, lang: str) -> tuple[View, View | None]:
+    """Now and goal, or InputError naming every field that needs fixing."""
+    now, problems = read_view(answers, "", model, lang)
+    goal, goal_problems = read_view(answers, GOAL, model, lang)
+    if problems or goal_problems:
+        raise InputError(problems + goal_problems)
+    assert now is not None
+    return now, goal
+
+
+def find_cell(model: Model, planning: str, production: str) -> dict[str, Any]:
+    """The cell for a pair of levels."""
+    for cell in model["matrix"]["cells"]:
+        if cell["planning"] == planning and cell["production"] == production:
+            return cell
+    raise KeyError((planning, production))
+
+
+def half_width(model: Model) -> int:
+    """W: the most points the determinant answers can add, so each half is W wide."""
+    return sum(max(option["points"] for option in q["options"]) for q in determinants(model))
+
+
+def _points(question: dict[str, Any], option_id: str) -> int:
+    return next(o["points"] for o in question["options"] if o["id"] == option_id)
+
+
+def _conflicts(view: View, model: Model) -> list[dict[str, str]]:
+    """Answers that contradict the axes: shown as things to check, never silently fixed."""
+    found = []
+    for question in determinants(model):
+        answer = view["determinants"].get(question["id"])
+        for option in question["options"]:
+            conflict = option.get("conflict")
+            if option["id"] == answer and conflict and view[conflict["axis"]] in conflict["levels"]:
+                found.append({"question": question["id"], "answer": answer})
+    for role in model["matrix_tool"]["roles"]:
+        conflict = role.get("conflict")
+        if role["id"] in view[ROLES] and conflict and view[conflict["axis"]] in conflict["levels"]:
+            found.append({"question": ROLES, "answer": role["id"]})
+    return found
+
+
+def assess(view: View, model: Model) -> dict[str, Any]:
+    """The cell, the position on the continuum with each answer's points, and the roles."""
+    cell = find_cell(model, view["planning"], view["production"])
+    shared = sum(view[axis] == SHARED for axis in AXES)
+    width = half_width(model)
+    answers = []
+    for question in determinants(model):
+        top = max(option["points"] for option in question["options"])
+        chosen = view["determinants"].get(question["id"])
+        points = None if chosen is None else _points(question, chosen)
+        answers.append({"question": question["id"], "answer": chosen, "points": points, "max": top})
+    position = None
+    if shared:
+        start = (shared - 1) * width
+        low = start + sum(entry["points"] or 0 for entry in answers)
+        high = low + sum(entry["max"] for entry in answers if entry["points"] is None)
+        position = {"start": start, "low": low, "high": high}
+    return {
+        "cell": cell["id"],
+        "kind": cell["kind"],
+        "planning": view["planning"],
+        "production": view["production"],
+        "shared": shared,
+        "collaboration": position is not None,
+        "position": position,
+        "scale": 2 * width,
+        "answers": answers,
+        "roles": {
+            "present": view[ROLES],
+            "missing": [role for role in role_ids(model) if role not in view[ROLES]],
+        },
+        "conflicts": _conflicts(view, model),
+    }
+
+
+def direction(now: dict[str, Any], goal: dict[str, Any]) -> str:
+    """How the goal compares: thicker, thinner, level, or off the continuum.
+
+    The half decides first (more shared axes is thicker); within one half the ranges do, and
+    overlapping ranges are called level."""
+    if goal["position"] is None:
+        return "off"
+    if now["position"] is None or goal["shared"] > now["shared"]:
+        return "thicker"
+    if goal["shared"] < now["shared"]:
+        return "thinner"
+    if goal["position"]["low"] > now["position"]["high"]:
+        return "thicker"
+    if goal["position"]["high"] < now["position"]["low"]:
+        return "thinner"
+    return "level"
+
+
+def steps(now: View, goal: View, model: Model) -> list[dict[str, Any]]:
+    """What would change between now and the goal, in order: planning first (co-production
+    contains co-creation), then delivery, then the relationship answers, then the roles."""
+    found: list[dict[str, Any]] = []
+    position = dict(now)
+    for axis in AXES:
+        if now[axis] != goal[axis]:
+            position[axis] = goal[axis]
+            cell = find_cell(model, position["planning"], position["production"])["id"]
+            found.append(
+                {
+                    "kind": "axis",
+                    "question": axis,
+                    "from": now[axis],
+                    "to": goal[axis],
+                    "cell": cell,
+                }
+            )
+    for question in determinants(model):
+        before = now["determinants"].get(question["id"])
+        after = goal["determinants"].get(question["id"])
+        if before and after and before != after:
+            thicker = _points(question, after) > _points(question, before)
+            found.append(
+                {
+                    "kind": "determinant",
+                    "question": question["id"],
+                    "from": before,
+                    "to": after,
+                    "direction": "thicker" if thicker else "thinner",
+                }
+            )
+    if goal[ROLES]:
+        for role in role_ids(model):
+            if (role in goal[ROLES]) != (role in now[ROLES]):
+                change = "added" if role in goal[ROLES] else "dropped"
+                found.append({"kind": "role", "role": role, "change": change})
+    return found
+
+
+def has_answers(answers: dict[str, Any], model: Model) -> bool:
+    """Whether any question (now or goal) is answered; the participant's name does not count."""
+    return any(as_list(answers.get(name)) for name in answer_names(model) - {PARTICIPANT})
+
+
+def check_saved(value: object, model: Model, lang: str) -> dict[str, Answer]:
+    """Answers from an untrusted file or link: known names and valid choices, nothing else.
+
+    Refusing (rather than dropping) what it does not know keeps an import from losing answers.
+    """
+    answers = clean_answers(value, model, lang)
+    known = answer_names(model)
+    for name, answer in answers.items():
+        if name not in known:
+            raise ImportProblem(say(model, "unknown-answer", lang, name=repr(name)))
+        question = name.removeprefix(GOAL)
+        if name == PARTICIPANT:
+            valid = isinstance(answer, str)
+        else:
+            single = question != ROLES
+            valid = all(v in choices(model, question) for v in as_list(answer)) and not (
+                single and isinstance(answer, list)
+            )
+        if not valid:
+            raise ImportProblem(say(model, "bad-choice", lang, name=repr(name)))
+    return answers
+
+
+Member = dict[str, Any]
+
+
+def members(state: dict[str, Any], model: Model, lang: str) -> list[Member]:
+    """Everyone to compare: the person's own answers first (if any), then the participants."""
+    answers = state.get("answers", {})
+    people = []
+    if has_answers(answers, model):
+        own_name = answers.get(PARTICIPANT) or say(model, "you", lang)
+        people.append({"name": own_name, "you": True, "answers": answers})
+    for entry in state.get("participants", []):
+        people.append({"name": entry["name"], "you": False, "answers": entry["answers"]})
+    for person in people:
+        now, goal = read_views(person["answers"], model, lang)
+        person["now"] = assess(now, model)
+        person["goal"] = assess(goal, model) if goal else None
+        person["view"] = now
+    return people
+
+
+def _answer_of(person: Member, question: str) -> str | None:
+    view = person["view"]
+    if question in AXES:
+        return view[question]
+    return view["determinants"].get(question)
+
+
+def comparisons(people: list[Member], model: Model) -> list[dict[str, Any]]:
+    """For each question, who gave which answer (only those who answered it)."""
+    questions: list[tuple[str, dict[str, Any]]] = []
+    for question in [*AXES, *(q["id"] for q in determinants(model))]:
+        questions.append((question, {i: _answer_of(p, question) for i, p in enumerate(people)}))
+    for role in role_ids(model):
+        ticked = {i: ("yes" if role in p["view"][ROLES] else "no") for i, p in enumerate(people)}
+        questions.append((f"{ROLES}.{role}", ticked))
+    goals = {i: p["goal"]["cell"] if p["goal"] else None for i, p in enumerate(people)}
+    questions.append(("goal-cell", goals))
+    found = []
+    for question, given in questions:
+        groups: dict[str, list[int]] = {}
+        for index, answer in given.items():
+            if answer is not None:
+                groups.setdefault(answer, []).append(index)
+        if sum(len(group) for group in groups.values()) >= 2:
+            found.append({"question": question, "answers": groups, "agree": len(groups) == 1})
+    return found
+
+
+def summary(state: dict[str, Any], model: Model, lang: str) -> dict[str, Any]:
+    """Language-neutral comparison for the command line and the page."""
+    people = members(state, model, lang)
+    return {
+        "members": [
+            {"name": p["name"], "you": p["you"], "now": p["now"], "goal": p["goal"]} for p in people
+        ],
+        "comparisons": comparisons(people, model),
+    }
+
+
+def report(state: State, model: Model, lang: str = "en") -> dict[str, Any]:
+    """The whole result as data: now, goal, the steps between, and the group if any.
+
+    Raises InputError for answers that cannot be placed (each problem names its field).
+    Without answers of one's own, a state with participants reports the group alone.
+    """
+    answers = state.get("answers", {})
+    result: dict[str, Any] = {"now": None, "goal": None, "steps": [], "direction": None}
+    if has_answers(answers, model) or not state.get("participants"):
+        now, goal = read_views(answers, model, lang)
+        result["now"] = assess(now, model)
+        if goal:
+            result["goal"] = assess(goal, model)
+            result["steps"] = steps(now, goal, model)
+            result["direction"] = direction(result["now"], result["goal"])
+    result["group"] = summary(state, model, lang) if state.get("participants") else None
+    return result

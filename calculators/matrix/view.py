@@ -1,0 +1,373 @@
+"""The matrix calculator's result in words: the blocks the page shows, in the page's language.
+
+Everything here reads the language-neutral report of ``calculators.matrix.score`` (the person's
+answers and the group's) and the texts of ``content/``; no decision is made here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from calculators.core import blocks as block
+from calculators.core import words
+from calculators.matrix import chart, score
+from calculators.matrix.score import AXES, PARTICIPANT, ROLES, Model, State, determinants
+
+Assessment = dict[str, Any]
+
+
+class Words(words.Words):
+    """The matrix's messages, and the names of cells, questions and answers, in one language."""
+
+    def __init__(self, model: Model, lang: str) -> None:
+        super().__init__(model["matrix_tool"]["messages"], lang)
+        self.model = model
+        self.tool = model["matrix_tool"]
+        self.cells = {cell["id"]: cell for cell in model["matrix"]["cells"]}
+        self.questions = {q["id"]: q for q in determinants(model)}
+        self.roles = {role["id"]: role for role in self.tool["roles"]}
+
+    def cell(self, cell_id: str) -> str:
+        return self.text(self.cells[cell_id]["name"])
+
+    def question(self, name: str) -> str:
+        if name in AXES:
+            return self.text(self.model["matrix"][name]["title"])
+        if name == ROLES:
+            return self("roles-heading")
+        return self.text(self.questions[name]["title"])
+
+    def answer(self, name: str, answer: str | None) -> str:
+        if answer is None:
+            return self("open-answer")
+        if name in AXES:
+            levels = self.model["matrix"][name]["levels"]
+            return self.text(next(level for level in levels if level["id"] == answer)["label"])
+        if name == ROLES:
+            return self.text(self.roles[answer]["name"])
+        options = self.questions[name]["options"]
+        return self.text(next(option for option in options if option["id"] == answer)["label"])
+
+    def roles_list(self, ids: list[str]) -> str:
+        return ", ".join(self.text(self.roles[role]["name"]) for role in ids)
+
+    def position(self, assessment: Assessment | None) -> str:
+        if assessment is None:
+            return self("no-answer")
+        position = assessment["position"]
+        if position is None:
+            return self("position-none")
+        low, high = position["low"], position["high"]
+        return str(low) if low == high else f"{low}–{high}"
+
+    def pages(self, ids: list[str]) -> block.Block:
+        """Links to the guide's pages named by id, each once."""
+        pages = [self.tool["pages"][page] for page in dict.fromkeys(ids)]
+        return block.links(
+            [(self.text(page["label"]), block.doc_url(page["page"])) for page in pages]
+        )
+
+
+def _headline(now: Assessment, words: Words) -> list[block.Block]:
+    position = now["position"]
+    if position is None:
+        where = words("continuum-none")
+    else:
+        half = words("thick-half" if now["shared"] == 2 else "thin-half")
+        top = now["scale"]
+        if position["low"] == position["high"]:
+            where = words("continuum-position", position=position["low"], top=top, half=half)
+        else:
+            where = words(
+                "continuum-range", low=position["low"], high=position["high"], top=top, half=half
+            )
+    cell = words.cells[now["cell"]]
+    return [
+        block.heading(words.cell(now["cell"])),
+        block.paragraph(words.text(cell["description"])),
+        block.paragraph(where),
+    ]
+
+
+def _charts(report: dict[str, Any], words: Words) -> list[block.Block]:
+    now, goal = report["now"], report["goal"]
+    path = [step["cell"] for step in report["steps"] if step["kind"] == "axis"]
+    title = words.text(words.model["matrix"]["messages"]["chart-title"])
+    matrix = chart.draw_matrix(
+        words.model, words.lang, now["cell"], goal["cell"] if goal else None, path
+    )
+    blocks = [block.figure(matrix, title)]
+    goal_position = goal["position"] if goal else None
+    if now["position"] or goal_position:
+        continuum = chart.draw_continuum(
+            words.model, words.lang, now["position"], goal_position, now["scale"]
+        )
+        blocks.append(block.figure(continuum, words("continuum-title")))
+    return blocks
+
+
+def _counted(assessment: Assessment, words: Words) -> list[tuple[str, str | int]]:
+    """(answer, points) for each row of the why-table: cell, responsibility, questions, roles,
+    position. The axes pick the half of the continuum; each other answer adds its points."""
+    start = assessment["position"]["start"] if assessment["position"] else None
+    half = ["shared-none", "shared-one", "shared-both"][assessment["shared"]]
+    empty = words("no-answer")
+    pairs: list[tuple[str, str | int]] = [
+        (words.cell(assessment["cell"]), empty),
+        *((words.answer(axis, assessment[axis]), empty) for axis in AXES),
+        (words(half), empty if start is None else start),
+    ]
+    for entry in assessment["answers"]:
+        if entry["points"] is None:
+            points = words("open-points", max=entry["max"])
+        elif start is None:
+            points = words("not-counted", points=entry["points"])
+        else:
+            points = f"+{entry['points']}"
+        pairs.append((words.answer(entry["question"], entry["answer"]), points))
+    present = assessment["roles"]["present"]
+    pairs.append((words.roles_list(present) if present else empty, empty))
+    pairs.append((empty, words.position(assessment)))
+    return pairs
+
+
+def _why(now: Assessment, goal: Assessment | None, words: Words) -> list[block.Block]:
+    """Every answer, now and for the goal, with its share of the position: no black box.
+
+    This table is also the data behind both charts (the cells and the positions)."""
+    labels = [
+        words("col-cell"),
+        *(words.question(axis) for axis in AXES),
+        words("responsibility-row"),
+        *(words.question(entry["question"]) for entry in now["answers"]),
+        words.question(ROLES),
+        words("position-row"),
+    ]
+    columns = [_counted(now, words)] + ([_counted(goal, words)] if goal else [])
+    head = [words("col-question"), words("now"), words("col-points")]
+    if goal:
+        head += [words("goal"), words("col-points")]
+    rows: list[list[str | int | float]] = [
+        [label, *(value for column in columns for value in column[index])]
+        for index, label in enumerate(labels)
+    ]
+    return [
+        block.heading(words("why-heading"), 3),
+        block.paragraph(words("why-intro"), tone="screen-only"),
+        block.table(words("why-caption"), head, rows),
+    ]
+
+
+def _checks(now: Assessment, words: Words) -> list[block.Block]:
+    if not now["conflicts"]:
+        return []
+    found = []
+    for conflict in now["conflicts"]:
+        if conflict["question"] == ROLES:
+            source = words.roles[conflict["answer"]]
+        else:
+            options = words.questions[conflict["question"]]["options"]
+            source = next(o for o in options if o["id"] == conflict["answer"])
+        found.append(words.text(source["conflict"]["message"]))
+    return [block.heading(words("check-heading"), 3), block.items(found)]
+
+
+def _roles(now: Assessment, words: Words) -> list[block.Block]:
+    present, missing = now["roles"]["present"], now["roles"]["missing"]
+    blocks = [block.heading(words("roles-result-heading"), 3)]
+    if present:
+        blocks.append(block.paragraph(words("roles-present", roles=words.roles_list(present))))
+    else:
+        blocks.append(block.paragraph(words("roles-none-present")))
+    if not missing:
+        blocks.append(block.paragraph(words("roles-all")))
+        return blocks
+    blocks.append(block.items([words.text(words.roles[role]["missing"]) for role in missing]))
+    blocks.append(words.pages([words.roles[role]["read"] for role in missing]))
+    return blocks
+
+
+def _advice(now: Assessment, words: Words) -> list[block.Block]:
+    """The cell's advice, then advice for each answer at the thin end of its question."""
+    cell_advice = words.tool["cell_advice"][now["cell"]]
+    advice, read = [words.text(cell_advice["text"])], list(cell_advice["read"])
+    for entry in now["answers"]:
+        if entry["points"] == 0:
+            question = words.questions[entry["question"]]
+            advice.append(words.text(question["advice"]))
+            read.append(question["read"])
+    return [
+        block.heading(words("advice-heading"), 3),
+        block.items(advice),
+        block.paragraph(words("read-more")),
+        words.pages(read),
+    ]
+
+
+def _step(step: dict[str, Any], words: Words) -> str:
+    if step["kind"] == "axis":
+        move = words.text(words.tool["moves"][step["question"]][step["to"]])
+        line = words(
+            "step-axis",
+            question=words.question(step["question"]),
+            **{"from": words.answer(step["question"], step["from"])},
+            to=words.answer(step["question"], step["to"]),
+            advice=move,
+        )
+        return f"{line} {words('step-cell', cell=words.cell(step['cell']))}"
+    if step["kind"] == "determinant":
+        question = words.questions[step["question"]]
+        return words(
+            f"step-{step['direction']}",
+            question=words.question(step["question"]),
+            advice=words.text(question[step["direction"]]),
+        )
+    role = words.roles[step["role"]]
+    if step["change"] == "added":
+        return words(
+            "role-added", role=words.text(role["name"]), advice=words.text(role["missing"])
+        )
+    return words("role-dropped", role=words.text(role["name"]))
+
+
+def _goal(report: dict[str, Any], words: Words) -> list[block.Block]:
+    now, goal = report["now"], report["goal"]
+    blocks = [block.heading(words("goal-heading"), 3)]
+    if goal is None:
+        return [*blocks, block.paragraph(words("goal-none"))]
+    blocks.append(block.paragraph(words("goal-summary", cell=words.cell(goal["cell"]))))
+    blocks.append(block.paragraph(words(f"goal-{report['direction']}")))
+    if not report["steps"]:
+        return [*blocks, block.paragraph(words("goal-no-steps"))]
+    if goal["cell"] == now["cell"]:
+        blocks.append(block.paragraph(words("goal-same")))
+    return [
+        *blocks,
+        block.heading(words("steps-heading"), 4),
+        block.items([_step(step, words) for step in report["steps"]], ordered=True),
+    ]
+
+
+def _disagreements(comparisons: list[dict[str, Any]], names: list[str], words: Words) -> list[str]:
+    found = []
+    for entry in comparisons:
+        if entry["agree"]:
+            continue
+        answers = "; ".join(
+            words(
+                "disagree-answer",
+                answer=_compared_answer(entry["question"], answer, words),
+                names=", ".join(names[i] for i in members),
+            )
+            for answer, members in entry["answers"].items()
+        )
+        found.append(
+            words(
+                "disagree-item",
+                question=_compared_question(entry["question"], words),
+                answers=answers,
+            )
+        )
+    return found
+
+
+def _compared_question(question: str, words: Words) -> str:
+    if question == "goal-cell":
+        return words("goal-cell-question")
+    if question.startswith(f"{ROLES}."):
+        role = words.roles[question.split(".", 1)[1]]
+        return words("role-question", role=words.text(role["name"]))
+    return words.question(question)
+
+
+def _compared_answer(question: str, answer: str, words: Words) -> str:
+    if question == "goal-cell":
+        return words.cell(answer)
+    if question.startswith(f"{ROLES}."):
+        return words("role-yes" if answer == "yes" else "role-no")
+    return words.answer(question, answer)
+
+
+def group_blocks(group: dict[str, Any] | None, words: Words, level: int) -> list[block.Block]:
+    """Everyone on one matrix, a table of who is where, where they agree and disagree."""
+    blocks = [block.heading(words("group-result-heading"), level)]
+    if not group:
+        return [block.section("screen-only", [*blocks, block.paragraph(words("group-none"))])]
+    members = group["members"]
+    names = [f"{index}. {member['name']}" for index, member in enumerate(members, 1)]
+    placed: dict[str, list[int]] = {}
+    for number, member in enumerate(members, 1):
+        placed.setdefault(member["now"]["cell"], []).append(number)
+    blocks.append(
+        block.figure(chart.draw_group(words.model, words.lang, placed), words("group-chart-title"))
+    )
+    head = [
+        words("col-number"),
+        words("col-name"),
+        words("col-cell"),
+        words("col-position"),
+        words("col-goal"),
+    ]
+    rows: list[list[str | int | float]] = [
+        [
+            number,
+            member["name"],
+            words.cell(member["now"]["cell"]),
+            words.position(member["now"]),
+            words.cell(member["goal"]["cell"]) if member["goal"] else words("no-answer"),
+        ]
+        for number, member in enumerate(members, 1)
+    ]
+    blocks.append(block.table(words("group-caption"), head, rows))
+    agreed = [
+        _compared_question(entry["question"], words)
+        for entry in group["comparisons"]
+        if entry["agree"]
+    ]
+    disagreed = _disagreements(group["comparisons"], names, words)
+    blocks.append(block.heading(words("disagree-heading"), level + 1))
+    blocks.append(block.items(disagreed) if disagreed else block.paragraph(words("disagree-none")))
+    blocks.append(block.heading(words("agree-heading"), level + 1))
+    blocks.append(
+        block.paragraph(words("agree", questions=", ".join(agreed)))
+        if agreed
+        else block.paragraph(words("agree-none"))
+    )
+    offset = 1 if members[0]["you"] else 0
+    for index, member in enumerate(members[offset:]):
+        label = words("remove-participant", name=f"{index + offset + 1}. {member['name']}")
+        blocks.append(block.button(label, "remove-participant", {"index": index}))
+    blocks.append(block.button(words("remove-all"), "remove-participants", {}))
+    return blocks
+
+
+def blocks(
+    report: dict[str, Any], answers: dict[str, Any], model: Model, lang: str
+) -> list[block.Block]:
+    """All result blocks: position, charts, reasons, checks, roles, advice, goal, group."""
+    words = Words(model, lang)
+    now = report["now"]
+    if now is None:
+        return group_blocks(report["group"], words, level=2)
+    name = answers.get(PARTICIPANT)
+    by = [block.paragraph(words("answered-by", name=name))] if name else []
+    heading, *headline = _headline(now, words)
+    summary = [
+        *headline,
+        *by,
+        *_charts(report, words),
+        *_why(now, report["goal"], words),
+    ]
+    details = [
+        *_checks(now, words),
+        *_roles(now, words),
+        *_advice(now, words),
+        *_goal(report, words),
+        *group_blocks(report["group"], words, level=3),
+    ]
+    return [heading, block.section("summary", summary), block.section("details", details)]
+
+
+def compute(state: State, model: Model, lang: str) -> list[block.Block]:
+    """The result the page shows, in the page's language."""
+    return blocks(score.report(state, model, lang), state.get("answers", {}), model, lang)

@@ -1,0 +1,194 @@
+"""Several participants on one matrix: adding files and links, where they disagree, removing."""
+
+from __future__ import annotations
+
+import base64
+import xml.etree.ElementTree as ElementTree
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from calculators.core.csvfile import to_csv
+from calculators.matrix import export, score, view
+from calculators.matrix.files import MAX_PARTICIPANTS
+from calculators.runtime import handle
+from tests.support.matrix import ANN, BOB, MODEL, flat, saved, words_of
+
+
+def link(answers: dict[str, Any]) -> str:
+    encoded = base64.urlsafe_b64encode(saved(answers).encode()).decode().rstrip("=")
+    return f"http://intranet.example/kommune/samskaping/tools/matrix/#share={encoded}"
+
+
+def operate(state: dict[str, Any], op: str, payload: dict[str, Any]) -> dict[str, Any]:
+    request = {"action": "operate", "tool": "matrix", "op": op, "payload": payload, "state": state}
+    return handle(request, MODEL)
+
+
+def with_ann_and_bob(state: dict[str, Any] | None = None) -> dict[str, Any]:
+    files = [{"name": "ann.json", "text": saved(ANN)}, {"name": "bob.json", "text": saved(BOB)}]
+    response = operate(state or {"answers": {}}, "add-participants", {"files": files})
+    assert response["ok"], response
+    return response["state"]
+
+
+def test_files_become_participants_named_by_their_answer() -> None:
+    state = with_ann_and_bob()
+    assert [p["name"] for p in state["participants"]] == ["Ann", "Bob"]
+    assert state["participants"][0]["answers"] == ANN
+
+
+def test_a_file_without_a_name_is_named_after_the_file() -> None:
+    anonymous = {key: value for key, value in ANN.items() if key != "participant"}
+    state = operate(
+        {"answers": {}},
+        "add-participants",
+        {"files": [{"name": "group-3.json", "text": saved(anonymous)}]},
+    )["state"]
+    assert state["participants"][0]["name"] == "group-3"
+
+
+def test_pasted_share_links_become_numbered_participants() -> None:
+    anonymous = {key: value for key, value in BOB.items() if key != "participant"}
+    text = f"{link(ANN)}\n  {link(anonymous)}\n"
+    state = operate(with_ann_and_bob(), "add-participants", {"text": text})["state"]
+    assert [p["name"] for p in state["participants"]] == ["Ann", "Bob", "Participant 4"]
+
+
+def test_the_same_person_added_twice_is_kept_once() -> None:
+    state = with_ann_and_bob(with_ann_and_bob())
+    assert len(state["participants"]) == 2
+
+
+def test_a_facilitators_file_brings_its_participants_along() -> None:
+    facilitator = saved({}, participants=with_ann_and_bob()["participants"])
+    state = operate(
+        {"answers": {}},
+        "add-participants",
+        {"files": [{"name": "workshop.json", "text": facilitator}]},
+    )["state"]
+    assert [p["name"] for p in state["participants"]] == ["Ann", "Bob"]
+
+
+@pytest.mark.parametrize(
+    ("payload", "reason"),
+    [
+        ({"files": [{"name": "x.json", "text": "{"}]}, "x: The file is not valid JSON"),
+        ({"files": [{"name": "empty.json", "text": saved({})}]}, "empty holds no answers"),
+        (
+            {"files": [{"name": "half.json", "text": saved({"planning": "together"})}]},
+            "half: Choose who is responsible for production",
+        ),
+        (
+            {"files": [{"name": "odd.json", "text": saved({"planning": "lots"})}]},
+            "odd: The answer to 'planning' in the file is not one of the choices.",
+        ),
+        ({"files": "ann.json"}, "list of participants is damaged"),
+        ({"text": "no links here"}, "No share link was found"),
+        ({"text": "https://x/#share=@@@ and #share=a"}, "Link 1 could not be read"),
+    ],
+)
+def test_bad_files_and_links_are_refused_and_change_nothing(
+    payload: dict[str, Any], reason: str
+) -> None:
+    before = with_ann_and_bob()
+    response = operate(before, "add-participants", payload)
+    assert response["ok"] is False
+    assert reason in response["message"]
+
+
+def test_one_bad_file_refuses_the_whole_batch() -> None:
+    files = [{"name": "ann.json", "text": saved(ANN)}, {"name": "bad.json", "text": "[]"}]
+    response = operate({"answers": {}}, "add-participants", {"files": files})
+    assert response == {"ok": False, "message": "bad: This is not a file saved by this guide."}
+
+
+def test_too_many_participants_are_refused() -> None:
+    people = [{"name": f"P{i}", "answers": {**ANN, "participant": f"P{i}"}} for i in range(40)]
+    state = {"answers": {}, "participants": people}
+    more = {"files": [{"name": "x.json", "text": saved({**ANN, "participant": "X"})}]}
+    response = operate(state, "add-participants", more)
+    assert (
+        response["message"] == f"At most {MAX_PARTICIPANTS} participants can be compared at once."
+    )
+
+
+def test_everyone_is_on_one_matrix_with_where_they_disagree() -> None:
+    state = with_ann_and_bob({"answers": {"planning": "together", "production": "together"}})
+    result = score.report(state, MODEL)
+    assert [m["name"] for m in result["group"]["members"]] == ["You", "Ann", "Bob"]
+    blocks = flat(view.compute(state, MODEL, "en"))
+    group_chart = next(b for b in blocks if b["type"] == "figure" and "participant" in b["caption"])
+    svg = ElementTree.fromstring(group_chart["svg"])
+    description = svg.find("{http://www.w3.org/2000/svg}desc").text
+    assert "Co-production (thick collaboration): 1, 2" in description
+    assert "Professional services planned with civil society (thin co-creation): 3" in description
+    said = words_of(blocks)
+    assert (
+        "Production and delivery: Professionals and civil society together (1. You, 2. Ann); "
+        "Professionals alone (3. Bob)." in said
+    )
+    assert "Decisions: Decisions are made together" in said  # Ann against Bob
+    assert "Everyone who answered agrees on: Planning and design" in said
+
+
+def test_without_own_answers_the_group_is_the_whole_result() -> None:
+    blocks = flat(view.compute(with_ann_and_bob(), MODEL, "en"))
+    assert blocks[0] == {"type": "heading", "text": "Several views"}
+    assert [b["label"] for b in blocks if b["type"] == "button"] == [
+        "Remove 1. Ann",
+        "Remove 2. Bob",
+        "Remove all participants",
+    ]
+
+
+def test_remove_one_and_remove_all() -> None:
+    state = with_ann_and_bob()
+    after = operate(state, "remove-participant", {"index": 0})["state"]
+    assert [p["name"] for p in after["participants"]] == ["Bob"]
+    assert operate(state, "remove-participant", {"index": 5})["ok"] is False
+    assert operate(state, "remove-participant", {"index": True})["ok"] is False
+    assert "participants" not in operate(state, "remove-participants", {})["state"]
+
+
+def test_csv_has_a_row_per_person_and_is_safe_in_spreadsheets() -> None:
+    hostile = {**ANN, "participant": '=HYPERLINK("http://x")'}
+    state = operate(
+        {"answers": BOB},
+        "add-participants",
+        {"files": [{"name": "h.json", "text": saved(hostile)}]},
+    )["state"]
+    header, rows = export.table(state, MODEL, "en")
+    assert header[:6] == [
+        "Name",
+        "Planning and design",
+        "Production and delivery",
+        "Cell",
+        "Position (lowest)",
+        "Position (highest)",
+    ]
+    assert rows[0][:6] == [
+        "Bob",
+        "Professionals and civil society together",
+        "Professionals alone",
+        "Professional services planned with civil society (thin co-creation)",
+        0,
+        40,
+    ]
+    assert rows[0][-3:] == ["Co-production (thick collaboration)", 50, 100]
+    response = handle({"action": "csv", "tool": "matrix", "state": state}, MODEL)
+    assert response["ok"]
+    assert response["csv"] == to_csv(header, rows)
+    assert "'=HYPERLINK(" in response["csv"]
+    assert '"=HYPERLINK' not in response["csv"] and ",=HYPERLINK" not in response["csv"]
+
+
+@given(st.lists(st.text(min_size=1, max_size=200), min_size=1, max_size=12))
+def test_any_names_give_a_well_formed_group_chart(names: list[str]) -> None:
+    people = [{"name": name, "answers": ANN} for name in names]
+    blocks = flat(view.compute({"answers": {}, "participants": people}, MODEL, "en"))
+    for block in blocks:
+        if block["type"] == "figure":
+            ElementTree.fromstring(block["svg"])
