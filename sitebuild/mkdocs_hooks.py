@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros import translate
+from macros import translate, use_build
 from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
 from sitebuild.bundle import Bundles, build_bundles
@@ -131,19 +131,32 @@ def _load(config: MkDocsConfig) -> SiteBuild:
     return SiteBuild(model=model, bundles=bundles, languages=languages)
 
 
+_build: SiteBuild | None = None
+"""This ``mkdocs build``'s: MkDocs loads the hooks afresh with each configuration it reads (each
+rebuild of ``mkdocs serve``), and each language's build passes through ``on_config`` again."""
+
+
+def _current() -> SiteBuild:
+    if _build is None:
+        raise PluginError("the build hook's on_config has not run")
+    return _build
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
     _register_mime_types()
-    if "build" not in config.extra:
-        config.extra["build"] = _load(config)
-    config.extra["build"].open_builds += 1
+    if _build is None:
+        _build = _load(config)
+        use_build(_build)
+    _build.open_builds += 1
     add_register_script(config)
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Settings that depend on the language being built (known once i18n has configured it)."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     languages = {language.code: language for language in build.languages}
     if config.theme["language"] not in languages:
         raise PluginError(f"theme.language {config.theme['language']!r} is not one of {languages}")
@@ -156,7 +169,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """Refuse to show a page in the wrong language when its translation is missing."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     language, _ = build.locate(page.url)
     source = page.file.src_uri
     if language.prefix and not source.endswith(f".{language.code}.md"):
@@ -172,7 +185,7 @@ def on_page_context(
 
     Links are from the site root; the theme's ``url`` filter makes them relative to the page.
     """
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     language, path = build.locate(page.url)
     config.extra["alternate"] = Switcher(
         tuple(
@@ -190,7 +203,7 @@ def on_template_context(
 ) -> dict[str, Any]:
     """Theme pages (404.html) are no page in any language: no switcher. Their
     controls speak the default language (the root's, where the 404 page lives)."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     language = build.languages[0]
     config.extra["alternate"] = []
     context["guide"] = PageLanguage(language, lambda key: build.label(key, language))
@@ -210,7 +223,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: ship Pyodide and the calculators once, split the search index."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     build.open_builds -= 1
     if build.open_builds:
         return  # a nested language build; the default language's build finishes last
