@@ -1,18 +1,19 @@
-"""MkDocs hooks: validate the content, then ship Pyodide and the calculators with the site.
+"""MkDocs hooks: validate the content, render in each language, then publish the site.
 
 Wired in ``mkdocs.yml`` under ``hooks:``. ``on_config`` runs before the macros plugin so that a
-content error stops the build with one clean line, and the macros find the model ready.
+content error stops the build with one clean line, and the macros find the model ready. What
+follows the rendering (Pyodide, the zips, search, service worker, compression) is
+``sitebuild.publish``, which needs no MkDocs.
 
 mkdocs-static-i18n builds the default language, then runs a whole nested build per other
 language from inside its ``on_post_build``, into the same ``site_dir``. So every event here runs
 once per language: the content is loaded once, the site-wide files (Pyodide, the calculators
-zip, one search index per language) are written once, after the last language is built.
+zip, one search index per language) are published once, after the last language is built.
 """
 
 from __future__ import annotations
 
 import mimetypes
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,24 +28,14 @@ from macros import translate, use_build
 from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
 from sitebuild.bundle import Bundles, build_bundles
-from sitebuild.bytecode import STDLIB, BytecodeError
-from sitebuild.checks import check_site
-from sitebuild.fill_in import FillInError, fill_in
+from sitebuild.bytecode import BytecodeError
 from sitebuild.languages import Language, in_language, language_of, site_languages
-from sitebuild.npm import PYODIDE, VendorError, vendored
 from sitebuild.offline import add_register_script, offline_enabled
-from sitebuild.publish import finish_site
-from sitebuild.search import split_search_index
-from sitebuild.search_later import LATER, SearchLaterError, material_worker, search_later
+from sitebuild.publish import PublishError, bundle_path, publish
+from sitebuild.search_later import SearchLaterError, search_later
 
-BUNDLE_DIR = "calculators"
-PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
-"""Versioned path: a new Pyodide gets a new URL, so old copies may be cached forever."""
 SHOWN_MISSING = 10
 """Missing translations listed in a build error; the rest are counted."""
-PYTHON_WORKER = "assets/js/pyodide-worker.mjs"
-FILLED_IN = ((PYTHON_WORKER, "SITE_PATHS"), (LATER, "MATERIAL_WORKER"))
-"""Scripts the build writes a value into (``sitebuild/fill_in.py``), and the value's name."""
 
 
 @dataclass
@@ -59,15 +50,7 @@ class SiteBuild:
 
     @property
     def bundle_path(self) -> str:
-        return f"{BUNDLE_DIR}/{self.bundles.calculators.name}"
-
-    @property
-    def pyodide_path(self) -> str:
-        return f"{PYODIDE_DIR}/"
-
-    @property
-    def stdlib_path(self) -> str:
-        return f"{PYODIDE_DIR}/{self.bundles.stdlib.name}"
+        return bundle_path(self.bundles)
 
     def locate(self, url: str) -> tuple[Language, str]:
         """The language of the page at ``url`` and the page's path inside that language."""
@@ -222,40 +205,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language: ship Pyodide and the calculators once, split the search index."""
+    """After the last language: publish the site once (``sitebuild.publish``)."""
     build = _current()
     build.open_builds -= 1
     if build.open_builds:
         return  # a nested language build; the default language's build finishes last
-    site = Path(config.site_dir)
     try:
-        source = vendored(PYODIDE)
-    except VendorError as error:
+        publish(
+            Path(config.site_dir), build.bundles, build.languages, offline=offline_enabled(config)
+        )
+    except PublishError as error:
         raise PluginError(str(error)) from None
-    target = site / PYODIDE_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE.files:
-        if name != STDLIB:
-            shutil.copyfile(source / name, target / name)
-    (site / build.stdlib_path).write_bytes(build.bundles.stdlib.data)
-    bundle = site / build.bundle_path
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    bundle.write_bytes(build.bundles.calculators.data)
-    try:
-        values = {
-            "SITE_PATHS": {
-                "pyodide": build.pyodide_path,
-                "stdlib": build.stdlib_path,
-                "bundle": build.bundle_path,
-            },
-            "MATERIAL_WORKER": material_worker(site),
-        }
-        for script, name in FILLED_IN:
-            fill_in(site, script, name, values[name])
-    except (FillInError, SearchLaterError) as error:
-        raise PluginError(str(error)) from None
-    split_search_index(site, build.languages)
-    problems = check_site(site)
-    if problems:
-        raise PluginError("the built site has problems:\n" + "\n".join(problems))
-    finish_site(site, PYODIDE_DIR, offline_enabled(config))
