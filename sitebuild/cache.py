@@ -2,7 +2,8 @@
 
 It keeps what is slow to fetch or make again, one folder per kind: ``npm/`` (the pinned packages,
 ``sitebuild/npm.py``), ``bytecode/`` (``sitebuild/bytecode.py``), ``precompressed/``
-(``sitebuild/precompress.py``). Each entry is named by what it was made from (a version, a content
+(``sitebuild/publish/precompress.py``), ``templates/`` (the theme's compiled templates,
+``sitebuild/mkdocs_hooks.py``). Each entry is named by what it was made from (a version, a content
 hash), so the folder may be shared by several checkouts, and deleted at any time.
 """
 

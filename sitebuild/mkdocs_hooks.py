@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -29,6 +31,7 @@ from macros.content import ContentError, load_content, missing_translations
 from macros.schema import LANGUAGES, Model
 from sitebuild.bundle import Bundles, build_bundles
 from sitebuild.bytecode import BytecodeError
+from sitebuild.cache import CACHE_DIR
 from sitebuild.languages import Language, in_language, language_of, site_languages
 from sitebuild.offline import add_register_script, offline_enabled
 from sitebuild.publish import PublishError, bundle_path, publish
@@ -36,6 +39,7 @@ from sitebuild.search_later import SearchLaterError, search_later
 
 SHOWN_MISSING = 10
 """Missing translations listed in a build error; the rest are counted."""
+TEMPLATE_CACHE = CACHE_DIR / "templates"
 
 
 @dataclass
@@ -148,6 +152,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if language != build.languages[0]:
         # Theme pages such as 404.html have no language folder: keep the default language's.
         config.theme.static_templates.discard("404.html")
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Compile the theme's templates once for all builds: MkDocs makes a new environment for each
+    language's build, which would compile every template again. Jinja keys the compiled code by
+    the template's source, so a changed template is compiled afresh."""
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(TEMPLATE_CACHE))
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:

@@ -73,4 +73,9 @@ def test_the_build_keeps_its_downloads_and_bytecode_in_the_cache_folder_it_is_gi
         PYODIDE.files
     )
     assert len(list((cache / "bytecode").glob("*.zip"))) == 1
-    assert sorted(path.name for path in cache.iterdir()) == ["bytecode", "npm", "precompressed"]
+    assert sorted(path.name for path in cache.iterdir()) == [
+        "bytecode",
+        "npm",
+        "precompressed",
+        "templates",
+    ]
