@@ -48,6 +48,11 @@ test-browser: $(INSTALLED) chromium servers java
 bench: $(INSTALLED) chromium servers
 	$(BIN)/python -m tests.benchmark
 
+## bench-build: CPU time of a warm build against a bare Material build of the same pages (JSON)
+.PHONY: bench-build
+bench-build: $(INSTALLED)
+	$(BIN)/python -m tests.bench_build
+
 ## lint: ruff check and format check
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
@@ -19,6 +19,7 @@ from markupsafe import Markup
 from macros import tools
 from macros.pages import Pages
 from model.base import Source, Text
+from model.schema import Model
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -103,9 +104,39 @@ PAGE_MACROS = (
 """Methods of ``Pages`` that pages call as macros."""
 
 
+class Build(Protocol):
+    """What the macros render from: the build hook (``sitebuild/mkdocs_hooks.py``) makes it."""
+
+    model: Model
+
+    @property
+    def bundle_path(self) -> str: ...
+
+    def locate(self, url: str) -> tuple[Any, str]:
+        """The language of the page at ``url`` (its ``code``) and the page's path inside it."""
+        ...
+
+
+_build: Build | None = None
+
+
+def use_build(build: Build) -> None:
+    """Hand the macros the build, here rather than in ``config.extra``: mkdocs-macros
+    JSON-encodes every config variable for a debug line, even with debug off, and the build holds
+    the model and the standard library zip."""
+    global _build
+    _build = build
+
+
+def _current_build() -> Build:
+    if _build is None:
+        raise RuntimeError("the macros run inside the site build, which hands them the model")
+    return _build
+
+
 def define_env(env: Any) -> None:
-    """Register the macros; the model and bundle come from the build hook (``sitebuild``)."""
-    build = env.conf["extra"]["build"]
+    """Register the macros; the model and bundle come from the build hook (``use_build``)."""
+    build = _current_build()
     pages = Pages(build.model, render, render_markdown, translate)
     env.variables["guide_pages"] = pages
 
@@ -128,7 +159,7 @@ def on_pre_page_macros(env: Any) -> None:
     Links between pages stay inside the reader's language because they are made relative to the
     page's place in its own tree ('fields/anchoring/', not 'nb/fields/anchoring/').
     """
-    language, path = env.conf["extra"]["build"].locate(env.page.url)
+    language, path = _current_build().locate(env.page.url)
     pages = env.variables["guide_pages"]
     pages.lang = language.code
     pages.page_url = path

@@ -17,7 +17,6 @@ Compiling takes a few seconds, so results are cached by the sources, the Pyodide
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import tempfile
@@ -25,10 +24,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild.npm import PYODIDE, ROOT, VendorError, vendored
+from sitebuild.cache import CACHE_DIR as CACHE_ROOT
+from sitebuild.npm import PYODIDE, VendorError, vendored
 
 SCRIPT = Path(__file__).resolve().with_name("compile_bytecode.mjs")
-CACHE_DIR = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache")) / "bytecode"
+CACHE_DIR = CACHE_ROOT / "bytecode"
 
 
 STDLIB = "python_stdlib.zip"

@@ -91,9 +91,12 @@ def calculator_needs(site: Path) -> list[dict[str, object]]:
     language) and the files they need, each once."""
     needs: dict[str, dict] = {}
     for index in sorted(site.rglob("index.html"), key=_by_depth):
+        html = index.read_text(encoding="utf-8")
+        if "data-calculator" not in html:
+            continue  # no form: spare every reading page the slow pure-Python HTML parser
         page = index.relative_to(site).as_posix()
         parser = _CalculatorPage()
-        parser.feed(index.read_text(encoding="utf-8"))
+        parser.feed(html)
         if parser.tool is None:
             continue
         loads = [_site_path(page, reference) for reference in parser.loads]

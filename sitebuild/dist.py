@@ -16,8 +16,8 @@ import zipfile
 from importlib.metadata import version
 from pathlib import Path
 
-from sitebuild.manifest import MANIFEST
 from sitebuild.publish import DEPLOY_DIR
+from sitebuild.publish.manifest import MANIFEST
 
 PROJECT = "samskaping-guide"
 BESIDE_SITE = ("DEPLOY.md", "nginx.conf")

@@ -1,51 +1,46 @@
-"""MkDocs hooks: validate the content, then ship Pyodide and the calculators with the site.
+"""MkDocs hooks: validate the content, render in each language, then publish the site.
 
 Wired in ``mkdocs.yml`` under ``hooks:``. ``on_config`` runs before the macros plugin so that a
-content error stops the build with one clean line, and the macros find the model ready.
+content error stops the build with one clean line, and the macros find the model ready. What
+follows the rendering (Pyodide, the zips, search, service worker, compression) is
+``sitebuild.publish``, which needs no MkDocs.
 
 mkdocs-static-i18n builds the default language, then runs a whole nested build per other
 language from inside its ``on_post_build``, into the same ``site_dir``. So every event here runs
 once per language: the content is loaded once, the site-wide files (Pyodide, the calculators
-zip, one search index per language) are written once, after the last language is built.
+zip, one search index per language) are published once, after the last language is built.
 """
 
 from __future__ import annotations
 
 import mimetypes
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from macros import translate
+from macros import translate, use_build
 from model.base import LANGUAGES
 from model.load import ContentError, load_content, missing_translations
 from model.schema import Model
 from sitebuild.bundle import Bundles, build_bundles
-from sitebuild.bytecode import STDLIB, BytecodeError
-from sitebuild.checks import check_site
-from sitebuild.fill_in import FillInError, fill_in
+from sitebuild.bytecode import BytecodeError
+from sitebuild.cache import CACHE_DIR
 from sitebuild.languages import Language, in_language, language_of, site_languages
-from sitebuild.npm import PYODIDE, VendorError, vendored
 from sitebuild.offline import add_register_script, offline_enabled
-from sitebuild.publish import finish_site
-from sitebuild.search import split_search_index
-from sitebuild.search_later import LATER, SearchLaterError, material_worker, search_later
+from sitebuild.publish import PublishError, bundle_path, publish
+from sitebuild.search_later import SearchLaterError, search_later
 
-BUNDLE_DIR = "calculators"
-PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
-"""Versioned path: a new Pyodide gets a new URL, so old copies may be cached forever."""
 SHOWN_MISSING = 10
 """Missing translations listed in a build error; the rest are counted."""
-PYTHON_WORKER = "assets/js/pyodide-worker.mjs"
-FILLED_IN = ((PYTHON_WORKER, "SITE_PATHS"), (LATER, "MATERIAL_WORKER"))
-"""Scripts the build writes a value into (``sitebuild/fill_in.py``), and the value's name."""
+TEMPLATE_CACHE = CACHE_DIR / "templates"
 
 
 @dataclass
@@ -60,15 +55,7 @@ class SiteBuild:
 
     @property
     def bundle_path(self) -> str:
-        return f"{BUNDLE_DIR}/{self.bundles.calculators.name}"
-
-    @property
-    def pyodide_path(self) -> str:
-        return f"{PYODIDE_DIR}/"
-
-    @property
-    def stdlib_path(self) -> str:
-        return f"{PYODIDE_DIR}/{self.bundles.stdlib.name}"
+        return bundle_path(self.bundles)
 
     def locate(self, url: str) -> tuple[Language, str]:
         """The language of the page at ``url`` and the page's path inside that language."""
@@ -132,19 +119,32 @@ def _load(config: MkDocsConfig) -> SiteBuild:
     return SiteBuild(model=model, bundles=bundles, languages=languages)
 
 
+_build: SiteBuild | None = None
+"""This ``mkdocs build``'s: MkDocs loads the hooks afresh with each configuration it reads (each
+rebuild of ``mkdocs serve``), and each language's build passes through ``on_config`` again."""
+
+
+def _current() -> SiteBuild:
+    if _build is None:
+        raise PluginError("the build hook's on_config has not run")
+    return _build
+
+
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
     _register_mime_types()
-    if "build" not in config.extra:
-        config.extra["build"] = _load(config)
-    config.extra["build"].open_builds += 1
+    if _build is None:
+        _build = _load(config)
+        use_build(_build)
+    _build.open_builds += 1
     add_register_script(config)
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Settings that depend on the language being built (known once i18n has configured it)."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     languages = {language.code: language for language in build.languages}
     if config.theme["language"] not in languages:
         raise PluginError(f"theme.language {config.theme['language']!r} is not one of {languages}")
@@ -155,9 +155,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
         config.theme.static_templates.discard("404.html")
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Compile the theme's templates once for all builds: MkDocs makes a new environment for each
+    language's build, which would compile every template again. Jinja keys the compiled code by
+    the template's source, so a changed template is compiled afresh."""
+    TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(TEMPLATE_CACHE))
+    return env
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """Refuse to show a page in the wrong language when its translation is missing."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     language, _ = build.locate(page.url)
     source = page.file.src_uri
     if language.prefix and not source.endswith(f".{language.code}.md"):
@@ -173,7 +182,7 @@ def on_page_context(
 
     Links are from the site root; the theme's ``url`` filter makes them relative to the page.
     """
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     language, path = build.locate(page.url)
     config.extra["alternate"] = Switcher(
         tuple(
@@ -191,7 +200,7 @@ def on_template_context(
 ) -> dict[str, Any]:
     """Theme pages (404.html) are no page in any language: no switcher. Their
     controls speak the default language (the root's, where the 404 page lives)."""
-    build: SiteBuild = config.extra["build"]
+    build = _current()
     language = build.languages[0]
     config.extra["alternate"] = []
     context["guide"] = PageLanguage(language, lambda key: build.label(key, language))
@@ -210,40 +219,14 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the last language: ship Pyodide and the calculators once, split the search index."""
-    build: SiteBuild = config.extra["build"]
+    """After the last language: publish the site once (``sitebuild.publish``)."""
+    build = _current()
     build.open_builds -= 1
     if build.open_builds:
         return  # a nested language build; the default language's build finishes last
-    site = Path(config.site_dir)
     try:
-        source = vendored(PYODIDE)
-    except VendorError as error:
+        publish(
+            Path(config.site_dir), build.bundles, build.languages, offline=offline_enabled(config)
+        )
+    except PublishError as error:
         raise PluginError(str(error)) from None
-    target = site / PYODIDE_DIR
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE.files:
-        if name != STDLIB:
-            shutil.copyfile(source / name, target / name)
-    (site / build.stdlib_path).write_bytes(build.bundles.stdlib.data)
-    bundle = site / build.bundle_path
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    bundle.write_bytes(build.bundles.calculators.data)
-    try:
-        values = {
-            "SITE_PATHS": {
-                "pyodide": build.pyodide_path,
-                "stdlib": build.stdlib_path,
-                "bundle": build.bundle_path,
-            },
-            "MATERIAL_WORKER": material_worker(site),
-        }
-        for script, name in FILLED_IN:
-            fill_in(site, script, name, values[name])
-    except (FillInError, SearchLaterError) as error:
-        raise PluginError(str(error)) from None
-    split_search_index(site, build.languages)
-    problems = check_site(site)
-    if problems:
-        raise PluginError("the built site has problems:\n" + "\n".join(problems))
-    finish_site(site, PYODIDE_DIR, offline_enabled(config))

@@ -18,8 +18,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache" / "npm"))
+from sitebuild.cache import CACHE_DIR as CACHE_ROOT
+
+CACHE_DIR = CACHE_ROOT / "npm"
 
 
 class VendorError(Exception):
@@ -123,6 +124,7 @@ def vendored(package: NpmPackage) -> Path:
     if all((folder / name).exists() for name in package.files):
         return folder
     tarball = _fetch(package)
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)  # a tarball from <NAME>_TARBALL left it unmade
     staging = Path(tempfile.mkdtemp(dir=CACHE_DIR))
     try:
         with tarfile.open(tarball) as archive:

@@ -33,8 +33,8 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Playwright, sync_playwright
 
 from sitebuild.bytecode import STDLIB
-from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
+from sitebuild.publish import PYODIDE_DIR
 from sitebuild.static_server import DEFAULT_PREFIX
 from tests.support.chromium import launch_profile
 from tests.support.servers import SERVERS

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from sitebuild.manifest import MANIFEST
 from sitebuild.policy import CONTENT_SECURITY_POLICY
+from sitebuild.publish.manifest import MANIFEST
 from sitebuild.static_server import serving
 
 PAGE = "server-check/"

@@ -14,9 +14,9 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, Error, Page, expect
 
-from sitebuild.manifest import write_manifest
-from sitebuild.mkdocs_hooks import PYODIDE_DIR
-from sitebuild.offline import write_service_worker
+from sitebuild.publish import PYODIDE_DIR
+from sitebuild.publish.manifest import write_manifest
+from sitebuild.publish.service_worker import write_service_worker
 from sitebuild.static_server import serving
 from tests.support.calculators import FIRST_RESULT, calculator_pages
 from tests.support.servers import free_port

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from sitebuild.dist import make_dist
-from sitebuild.manifest import MANIFEST
+from sitebuild.publish.manifest import MANIFEST
 
 
 def test_the_archive_holds_the_site_the_guide_and_correct_checksums(

@@ -10,9 +10,9 @@ from pathlib import Path
 import brotli
 
 from sitebuild.bytecode import STDLIB
-from sitebuild.manifest import MANIFEST
-from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE
+from sitebuild.publish import PYODIDE_DIR
+from sitebuild.publish.manifest import MANIFEST
 from tests.support.calculators import calculator_pages
 from tests.support.site import built_pages, worker_paths
 

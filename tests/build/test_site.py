@@ -11,8 +11,8 @@ from calculators.soimpact.review import guidance
 from calculators.soimpact.words import Words
 from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
-from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
+from sitebuild.publish import PYODIDE_DIR
 from sitebuild.search_later import LATER, WORKERS
 from tests.support.content import guide_data
 from tests.support.site import LANGUAGES, ROOT, built_pages, worker_paths

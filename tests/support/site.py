@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from sitebuild.languages import I18N_PLUGIN, Language, language_of, languages_from
-from sitebuild.mkdocs_hooks import PYTHON_WORKER
+from sitebuild.publish import PYTHON_WORKER
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,6 +70,6 @@ def built_pages(site: Path, language: Language | None = None) -> list[str]:
 
 def worker_paths(site: Path) -> dict[str, str]:
     """Where the built Python worker finds Pyodide, its standard library zip and the calculators
-    zip, from the site's root (the build fills them in: sitebuild/fill_in.py)."""
+    zip, from the site's root (the build fills them in: sitebuild/publish/fill_in.py)."""
     worker = (site / PYTHON_WORKER).read_text(encoding="utf-8")
     return json.loads(re.search(r"^const SITE_PATHS = (\{.*\});$", worker, re.MULTILINE).group(1))

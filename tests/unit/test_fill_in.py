@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.fill_in import FillInError, empty_line, fill_in
-from sitebuild.mkdocs_hooks import FILLED_IN
+from sitebuild.publish import FILLED_IN
+from sitebuild.publish.fill_in import FillInError, empty_line, fill_in
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCRIPT = "assets/js/worker.mjs"

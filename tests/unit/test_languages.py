@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from sitebuild.languages import in_language, language_of, languages_from
-from sitebuild.search import INDEX, split_search_index
+from sitebuild.publish.search import INDEX, split_search_index
 
 LANGUAGES = languages_from(
     [

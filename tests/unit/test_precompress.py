@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sitebuild.precompress import precompress
+from sitebuild.publish.precompress import precompress
 
 
 def test_a_copy_is_kept_only_when_it_is_much_smaller(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr("sitebuild.precompress.CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr("sitebuild.publish.precompress.CACHE_DIR", tmp_path / "cache")
     site = tmp_path / "site"
     site.mkdir()
     (site / "text.json").write_text('{"answer": 42}\n' * 200)

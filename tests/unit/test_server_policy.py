@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.mkdocs_hooks import BUNDLE_DIR, PYODIDE_DIR
-from sitebuild.offline import precache_url
 from sitebuild.policy import CONTENT_SECURITY_POLICY, LONG_LIVED, LONG_LIVED_CACHE, cache_control
+from sitebuild.publish import BUNDLE_DIR, PYODIDE_DIR
+from sitebuild.publish.service_worker import precache_url
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 IIS = ET.parse(DEPLOY / "iis.web.config").getroot()

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import brotli
 
-from sitebuild.manifest import PRECOMPRESSED, SERVER_FILES
+from sitebuild.cache import CACHE_DIR as CACHE_ROOT
+from sitebuild.publish.manifest import PRECOMPRESSED, SERVER_FILES
 
-ROOT = Path(__file__).resolve().parent.parent
-CACHE_DIR = Path(os.environ.get("GUIDE_CACHE_DIR", ROOT / ".cache")) / "precompressed"
+CACHE_DIR = CACHE_ROOT / "precompressed"
 COMPRESSIBLE = {
     *(".html", ".js", ".mjs", ".css", ".json", ".wasm", ".svg", ".xml", ".txt", ".map"),
     ".zip",
