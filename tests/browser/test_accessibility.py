@@ -51,7 +51,7 @@ PALETTE = (
     ColourPair("--guide-thick", BACKGROUND, GRAPHICS, "outline of the thick cell in tables"),
     ColourPair("--guide-here", BACKGROUND, GRAPHICS, "outline marking your cell in charts"),
 )
-"""Colours of guide.css and Material seen one on the other, with the contrast WCAG asks."""
+"""Colours of site.css and Material seen one on the other, with the contrast WCAG asks."""
 
 
 BY_LANGUAGE = pytest.mark.parametrize(

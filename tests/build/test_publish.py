@@ -43,7 +43,10 @@ def test_the_file_list_names_what_each_calculator_needs(site: Path) -> None:
         assert len(files) == len(set(files))
         for page in entry["pages"]:
             bundle = re.search(r'data-bundle="([^"]+)"', (site / page / "index.html").read_text())
-            assert {f"{page}index.html", "assets/css/guide.css", bundle.group(1)} <= set(files)
+            assert {f"{page}index.html", bundle.group(1)} <= set(files)
+        own = f"assets/css/tools/{entry['tool']}.css"
+        assert {"assets/css/site.css", "assets/css/calculator.css", own} <= set(files)
+        assert [path for path in files if path.startswith("assets/css/tools/")] == [own]
         # The head's python-start.js starts this worker, which imports the snapshot module.
         worker = {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"}
         assert {"assets/js/python-start.js", "assets/js/python-worker.js", *worker} <= set(files)

@@ -14,6 +14,7 @@ from sitebuild.languages import language_of
 from sitebuild.npm import PYODIDE, vendored
 from sitebuild.publish import PYODIDE_DIR
 from sitebuild.search_later import LATER, WORKERS
+from tests.support.calculators import calculator_pages
 from tests.support.content import guide_data
 from tests.support.site import LANGUAGES, ROOT, built_pages, worker_paths
 
@@ -77,6 +78,18 @@ def test_only_calculator_pages_carry_a_calculator(site: Path) -> None:
     }
 
 
+def test_each_tool_stylesheet_loads_on_that_tools_pages_only(site: Path) -> None:
+    """Reading pages load site.css alone; a calculator page adds the calculators' shared sheet
+    and its own tool's, in that order (overrides/main.html)."""
+    tools = calculator_pages(site)
+    for page in built_pages(site):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        sheets = re.findall(r'<link rel="stylesheet" href="(?:\.\./)*(assets/css/[^"]+)"', html)
+        tool = tools.get(page)
+        own = ["assets/css/calculator.css", f"assets/css/tools/{tool}.css"] if tool else []
+        assert sheets == ["assets/css/site.css", *own], page
+
+
 @pytest.mark.parametrize(
     "page", [language.prefix + page for language in LANGUAGES for page in CALCULATOR_PAGES]
 )
@@ -128,7 +141,7 @@ def test_no_macro_error_left_in_pages(site: Path) -> None:
 
 def test_our_stylesheets_have_balanced_braces() -> None:
     """A missing brace silently swallows every later rule (print rules included)."""
-    for sheet in (ROOT / "docs" / "assets" / "css").glob("*.css"):
+    for sheet in (ROOT / "docs" / "assets" / "css").rglob("*.css"):
         depth = 0
         for number, line in enumerate(sheet.read_text(encoding="utf-8").splitlines(), 1):
             depth += line.count("{") - line.count("}")

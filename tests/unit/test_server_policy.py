@@ -68,4 +68,4 @@ def test_iis_sends_the_policy_and_caches_versioned_folders_for_long() -> None:
 def test_pages_are_precached_under_the_address_a_browser_asks_for() -> None:
     assert precache_url("index.html") == "./"
     assert precache_url("tools/matrix/index.html") == "tools/matrix/"
-    assert precache_url("assets/css/guide.css") == "assets/css/guide.css"
+    assert precache_url("assets/css/site.css") == "assets/css/site.css"

@@ -2,7 +2,7 @@
 // <label for="checkbox"> elements, which a keyboard cannot reach. While the drawer layout is in
 // use, this module gives those labels a tab stop (Material clicks a focused label on Enter; Space
 // is added here), moves focus into what opens and back to what opened it, and closes the drawer
-// with Escape. guide.css hides whatever is closed, so Tab never lands off screen.
+// with Escape. site.css hides whatever is closed, so Tab never lands off screen.
 
 const NARROW = matchMedia("(max-width: 76.234375em)"); // Material's drawer breakpoint
 const MENU = 'label.md-header__button[for="__drawer"]';
