@@ -39,6 +39,11 @@ export class Projects {
     this.calculator.say(problem.reason, { max: MAX_PROJECTS }, { alert: true, into });
   }
 
+  // The picker's controls: they wait with the form while an operation's answer is on its way.
+  controls() {
+    return this.bar.querySelectorAll("button[data-project], .guide-project-list");
+  }
+
   // The saved file's envelope of a state, under the open project's name or another.
   wrap(state, name = this.current.name) {
     return envelope(this.calculator.form, state, name);
