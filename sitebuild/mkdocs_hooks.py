@@ -42,7 +42,7 @@ PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
 """Versioned path: a new Pyodide gets a new URL, so old copies may be cached forever."""
 SHOWN_MISSING = 10
 """Missing translations listed in a build error; the rest are counted."""
-PYTHON_WORKER = "assets/js/pyodide-worker.mjs"
+PYTHON_WORKER = "assets/js/python/pyodide-worker.mjs"
 FILLED_IN = ((PYTHON_WORKER, "SITE_PATHS"), (LATER, "MATERIAL_WORKER"))
 """Scripts the build writes a value into (``sitebuild/fill_in.py``), and the value's name."""
 

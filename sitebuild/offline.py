@@ -14,7 +14,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
 HERE = Path(__file__).resolve().parent
-REGISTER_SCRIPT = "assets/js/offline.js"
+REGISTER_SCRIPT = "assets/js/site/offline.js"
 SERVICE_WORKER = "sw.js"
 NOT_PRECACHED = (".map",)
 """Source maps serve developers' tools only."""

@@ -45,8 +45,9 @@ def test_the_file_list_names_what_each_calculator_needs(site: Path) -> None:
             bundle = re.search(r'data-bundle="([^"]+)"', (site / page / "index.html").read_text())
             assert {f"{page}index.html", "assets/css/guide.css", bundle.group(1)} <= set(files)
         # The head's python-start.js starts this worker, which imports the snapshot module.
-        worker = {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"}
-        assert {"assets/js/python-start.js", "assets/js/python-worker.js", *worker} <= set(files)
+        worker = {"assets/js/python/pyodide-worker.mjs", "assets/js/python/pyodide-snapshot.mjs"}
+        python = {"assets/js/python/python-start.js", "assets/js/python/python-worker.js"}
+        assert {*python, *worker, "assets/js/paths.js", "assets/js/storage-keys.js"} <= set(files)
         assert not [path for path in files if path.startswith(PYODIDE_DIR)]  # checked apart
 
 

@@ -1,12 +1,14 @@
+// @ts-check
 // Calculator pages: connect to the Python worker the page's head started (python-start.js), keep
 // the answers safe (autosave, files, share links), and show each result. Reading pages have no
 // calculator form, so this module does nothing there and Pyodide is never fetched.
 
-import { connectPython, onStatus, isReady, callPython } from "./python-worker.js";
-import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./calculator-form.js";
-import { shareLink, sharedText, forgetShareLink, download, readFile, tidyName, nameIn } from "./calculator-store.js";
-import { Projects } from "./calculator-projects.js";
-import { renderBlocks } from "./calculator-render.js";
+import { connectPython, onStatus, isReady, callPython } from "../python/python-worker.js";
+import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./form.js";
+import { download, readFile, tidyName, nameIn } from "./store.js";
+import { shareLink, sharedText, forgetShareLink } from "./share-links.js";
+import { Projects } from "./projects.js";
+import { renderBlocks } from "./render.js";
 
 const DEBOUNCE_MS = 150;
 
