@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build dist test test-unit test-build test-browser bench lint format chromium servers java clean
+.PHONY: serve build dist test test-unit test-build test-browser test-js bench lint format chromium servers java clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,11 @@ test-build: $(INSTALLED)
 
 test-browser: $(INSTALLED) chromium servers java
 	$(BIN)/pytest tests/browser
+
+## test-js: the pure parts of the browser scripts (store, projects, form, share links) in Node
+# (the scripts are ES modules in .js files, which Node 20 reads as such only with this flag)
+test-js:
+	node --experimental-detect-module --test tests/js/
 
 ## bench: time to first result, each calculator page against bare Pyodide (last line: JSON)
 bench: $(INSTALLED) chromium servers

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 
-REGISTER_SCRIPT = "assets/js/offline.js"
+REGISTER_SCRIPT = "assets/js/site/offline.js"
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:

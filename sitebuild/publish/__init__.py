@@ -31,7 +31,7 @@ from sitebuild.search_later import LATER, SearchLaterError, material_worker
 BUNDLE_DIR = "calculators"
 PYODIDE_DIR = f"pyodide/{PYODIDE.version}"
 """Versioned path: a new Pyodide gets a new URL, so old copies may be cached forever."""
-PYTHON_WORKER = "assets/js/pyodide-worker.mjs"
+PYTHON_WORKER = "assets/js/python/pyodide-worker.mjs"
 FILLED_IN = ((PYTHON_WORKER, "SITE_PATHS"), (LATER, "MATERIAL_WORKER"))
 """Scripts the build writes a value into (``fill_in.py``), and the value's name."""
 DEPLOY_DIR = Path(__file__).resolve().parents[2] / "deploy"

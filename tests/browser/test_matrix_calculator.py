@@ -98,8 +98,9 @@ def fill_by_keyboard(page: Page, answers: dict[str, Any]) -> None:
 
 
 def try_example(page: Page, example: str) -> None:
-    """Load a worked example with its button, as a reader would."""
+    """Load a worked example with its button, as a reader would, and wait until it is in place."""
     page.locator(f"#example-{example}").get_by_role("button", name="Load the example").click()
+    expect(page.locator(".guide-notice")).to_contain_text("The example is loaded.")
 
 
 def state_in_browser(page: Page) -> dict[str, Any]:
@@ -168,6 +169,26 @@ def test_a_worked_example_loads_and_earlier_answers_can_be_restored(page: Page) 
     )
     page.get_by_role("button", name="Restore earlier answers").click()
     expect(result_heading(page)).to_have_text(CELL_NAMES["self-organised"])
+
+
+def test_what_is_typed_while_an_example_loads_is_kept(visit) -> None:
+    """The example's answer (no participant) must not overwrite a name typed right after the
+    click. Clicked before Python is ready, the answer is seconds away: the form waits for it,
+    says so, and the typing lands once the example is in place."""
+    page = visit.open(PAGE)
+    page.locator("#example-sisters-in-business").get_by_role(
+        "button", name="Load the example"
+    ).click()
+    participant = page.locator("#input-participant")
+    expect(participant).to_be_disabled()
+    expect(page.locator(".guide-notice")).to_contain_text("Putting the answers in place")
+    participant.fill("Kari, NAV", timeout=READY_TIMEOUT_MS)
+    expect(page.locator(".guide-notice")).to_contain_text("The example is loaded.")
+    expect(page.locator(".guide-result")).to_contain_text("Answers of: Kari, NAV")
+    expect(participant).to_have_value("Kari, NAV")
+    expect(page.locator('#field-duration input[value="lasting"]')).to_be_checked()
+    expect(page.locator(".guide-result")).not_to_have_attribute("aria-busy", "true")
+    assert state_in_browser(page)["answers"]["participant"] == "Kari, NAV"
 
 
 def test_the_share_link_reproduces_the_whole_result_in_a_fresh_context(

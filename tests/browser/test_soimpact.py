@@ -192,6 +192,21 @@ def test_indicators_picked_from_the_bank_join_the_plan(visit, axe_script: Path) 
     assert indicator_names(page) == []  # restore undoes the addition
 
 
+def test_what_is_typed_while_the_example_loads_is_kept(visit) -> None:
+    """The form waits for the example's answer (clicked before Python is ready, it is seconds
+    away), so a name typed right after the click is not overwritten by the example's own."""
+    page = visit.open(PAGE)
+    page.get_by_role("button", name="Load the Boost Refugee example").click()
+    title = page.get_by_label("Name of the effort", exact=True)
+    expect(title).to_be_disabled()
+    title.fill("Our own effort", timeout=READY_TIMEOUT_MS)
+    expect(notice(page)).to_contain_text("The example is now in the worksheet")
+    expect(result(page).get_by_role("heading", name="Review")).to_be_visible()
+    expect(title).to_have_value("Our own effort")
+    assert indicator_names(page)[0] == "Refugees who received help"
+    assert open_project(page, "soimpact")["data"]["answers"]["title"] == "Our own effort"
+
+
 def test_plan_survives_reload_and_travels_by_file_and_csv(visit, browser, tmp_path: Path) -> None:
     page = open_ready(visit)
     load_example(page)

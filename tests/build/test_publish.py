@@ -48,8 +48,9 @@ def test_the_file_list_names_what_each_calculator_needs(site: Path) -> None:
         assert {"assets/css/site.css", "assets/css/calculator.css", own} <= set(files)
         assert [path for path in files if path.startswith("assets/css/tools/")] == [own]
         # The head's python-start.js starts this worker, which imports the snapshot module.
-        worker = {"assets/js/pyodide-worker.mjs", "assets/js/pyodide-snapshot.mjs"}
-        assert {"assets/js/python-start.js", "assets/js/python-worker.js", *worker} <= set(files)
+        worker = {"assets/js/python/pyodide-worker.mjs", "assets/js/python/pyodide-snapshot.mjs"}
+        python = {"assets/js/python/python-start.js", "assets/js/python/python-worker.js"}
+        assert {*python, *worker, "assets/js/paths.js", "assets/js/storage-keys.js"} <= set(files)
         assert not [path for path in files if path.startswith(PYODIDE_DIR)]  # checked apart
 
 

@@ -32,7 +32,7 @@ def test_nginx_and_apache_send_the_policy_and_cache_rule(config: str) -> None:
         ("/k/s/assets/stylesheets/main.57a0d79d.min.css.gz", True),
         ("/k/s/", False),
         ("/k/s/tools/matrix/index.html", False),
-        ("/k/s/assets/js/calculator.js", False),
+        ("/k/s/assets/js/calculator/calculator.js", False),
         ("/k/s/search/search_index.json", False),
         ("/k/s/sw.js", False),
         ("/k/s/site-files.json", False),

@@ -14,7 +14,7 @@ from tests.support.site import ROOT
 
 MODEL = guide_model()
 UI = MODEL.ui.calculator
-SCRIPTS = sorted((ROOT / "docs" / "assets" / "js").glob("calculator*.js"))
+SCRIPTS = sorted((ROOT / "docs" / "assets" / "js" / "calculator").glob("*.js"))
 TEMPLATE = ROOT / "macros" / "templates" / "projects.j2"
 # A quoted message key in a script: the picker's, the storage refusals and the import messages.
 KEY = re.compile(r'"((?:project|storage|link|opened)-[a-z-]+)"')

@@ -6,7 +6,6 @@
 // query is answered as soon as the index is built.
 
 const MATERIAL_WORKER = null; // Material's worker beside this file; the build writes its name in
-const CHANNEL = "samskaping-guide:python";
 const SETUP = 0; // Material's message types
 const READY = 1;
 const QUERY = 2;
@@ -24,7 +23,7 @@ function replay(messages) {
 
 function start() {
   started = true;
-  python.close();
+  python?.close();
   const [setup, ...queries] = held.splice(0);
   // Once Material heard "ready", the index's own "ready" releases the queries held instead.
   self.postMessage = (message) =>
@@ -42,9 +41,15 @@ addEventListener("message", ({ data }) => {
   postToPage({ type: READY });
 });
 
-const python = new BroadcastChannel(CHANNEL);
-python.onmessage = ({ data }) => {
-  if (data !== "settled" || started) return;
-  settled = true;
-  if (held.length) start();
-};
+// The channel's name is spelled once, in a module; a classic worker imports one with import().
+// Python says "settled" no sooner than a moment after it is ready, long after this has run.
+let python = null;
+import("../../js/storage-keys.js").then(({ PYTHON_CHANNEL }) => {
+  if (started) return;
+  python = new BroadcastChannel(PYTHON_CHANNEL);
+  python.onmessage = ({ data }) => {
+    if (data !== "settled" || started) return;
+    settled = true;
+    if (held.length) start();
+  };
+});

@@ -1,9 +1,11 @@
+// @ts-check
 // The server self-check page: asks the server for what the calculators need and says in plain
 // words what to change. Only this page loads it, so only this page downloads the Python runtime.
 // Requests use `cache: "no-store"` so that neither the browser's cache nor the guide's service
 // worker answers in the server's place.
 
-const ROOT = new URL("../../", import.meta.url);
+import { SITE_ROOT as ROOT } from "../paths.js";
+
 const JAVASCRIPT = /^(text|application)\/(x-)?(java|ecma)script\b/i;
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 const WORKER_TIMEOUT_MS = 15000;

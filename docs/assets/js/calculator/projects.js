@@ -1,9 +1,22 @@
+// @ts-check
 // Several projects side by side: the picker above a calculator shows which project the form
 // holds and lets a person open, create, rename, duplicate and delete projects (with a
 // confirmation, and undo while the page is open). Storage is ProjectStore's business and the
 // form's state the calculator's. Names are user text: they only ever go in as text.
 
-import { ProjectStore, StorageProblem, MAX_PROJECTS, MAX_NAME_LENGTH, envelope, tidyName, nameOf, byName } from "./calculator-store.js";
+import { ProjectStore, StorageProblem, MAX_PROJECTS, MAX_NAME_LENGTH, envelope, tidyName, nameOf, byName } from "./store.js";
+
+/**
+ * The first of the numbered names (`nameFor(1)`, `nameFor(2)` …) that `isTaken` does not refuse.
+ * @param {(number: number) => string} nameFor
+ * @param {(name: string) => boolean} isTaken
+ */
+export function firstFreeName(nameFor, isTaken) {
+  for (let number = 1; ; number++) {
+    const name = nameFor(number);
+    if (!isTaken(name)) return name;
+  }
+}
 
 export class Projects {
   // `calculator` offers tool, form, state, isEmpty(), message(key, values), say(key, values,
@@ -39,6 +52,11 @@ export class Projects {
     this.calculator.say(problem.reason, { max: MAX_PROJECTS }, { alert: true, into });
   }
 
+  // The picker's controls: they wait with the form while an operation's answer is on its way.
+  controls() {
+    return this.bar.querySelectorAll("button[data-project], .guide-project-list");
+  }
+
   // The saved file's envelope of a state, under the open project's name or another.
   wrap(state, name = this.current.name) {
     return envelope(this.calculator.form, state, name);
@@ -46,10 +64,7 @@ export class Projects {
 
   // "Project 1", "Project 2" …: the first number no project's name has yet.
   defaultName() {
-    for (let number = 1; ; number++) {
-      const name = this.text("project-default", { number });
-      if (!this.store.isTaken(name)) return name;
-    }
+    return firstFreeName((number) => this.text("project-default", { number }), (name) => this.store.isTaken(name));
   }
 
   // The state to show on arrival (null: nothing saved yet): the project used last. Work saved

@@ -1,18 +1,31 @@
+// @ts-check
 // The page's side of the Python worker: one module worker per tab, which python-start.js started
 // in the page's head. Requests are answered in order. Status messages (progress, ready, failed)
-// go to listeners, and the last one is replayed to a listener that arrives late.
+// go to listeners, and the last one is replayed to a listener that arrives late. The messages:
+// messages.js.
 
+/** @typedef {import("./messages.js").Request} Request */
+/** @typedef {import("./messages.js").Response} Response */
+/** @typedef {import("./messages.js").Status} Status */
+/** @typedef {import("./messages.js").Result} Result */
+
+/** @type {Worker | null} */
 let worker = null;
 let nextId = 0;
+/** @type {Status | null} */
 let lastStatus = null;
+/** @type {Map<number, (response: Response) => void>} */
 const waiting = new Map();
+/** @type {Set<(status: Status) => void>} */
 const listeners = new Set();
 
+/** @param {Status} status */
 function setStatus(status) {
   lastStatus = status;
   listeners.forEach((listener) => listener(status));
 }
 
+/** @param {MessageEvent<Status | Result>} event */
 function onMessage({ data }) {
   if (data.type !== "result") return setStatus(data);
   waiting.get(data.id)?.(data.response);
@@ -45,10 +58,13 @@ export function isReady() {
 }
 
 // Send one request to calculators.runtime.handle; resolves with its JSON response.
+/** @param {Request} request @returns {Promise<Response>} */
 export function callPython(request) {
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    worker.postMessage({ type: "call", id, request });
+    /** @type {import("./messages.js").Call} */
+    const call = { type: "call", id, request };
+    worker?.postMessage(call);
   });
 }

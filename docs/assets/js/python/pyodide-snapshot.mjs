@@ -1,3 +1,4 @@
+// @ts-check
 // A memory snapshot of freshly started Python, kept in the browser's IndexedDB.
 // Why: a module worker's repeat visit spends ≈1.5 s re-running Python's own start-up even when every
 // file comes from the HTTP cache; starting from the snapshot takes ≈0.3 s. The snapshot is taken
@@ -6,7 +7,8 @@
 // each module lies in that zip. It is replaced, not added to, when that changes. Every failure here
 // is silent: the worker then simply starts Python the ordinary way.
 
-const DATABASE = "samskaping-guide-python";
+import { SNAPSHOT_DATABASE as DATABASE } from "../storage-keys.js";
+
 const STORE = "snapshots";
 const RECORD = "pyodide";
 

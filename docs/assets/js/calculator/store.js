@@ -1,8 +1,10 @@
-// Where saved work lives: this browser's localStorage (autosave), files the user downloads and
-// opens, and share links that carry the state in the URL fragment (never sent to a server).
+// @ts-check
+// Where saved work lives: this browser's localStorage (autosave) and files the user downloads and
+// opens (share links: share-links.js). Nothing here touches the page at import, so the naming and
+// storage rules run under `node --test` (tests/js/) with any Storage handed in.
 
-export const STORAGE_PREFIX = "samskaping-guide:";
-const SHARE_KEY = "share";
+import { toolPrefix } from "../storage-keys.js";
+
 export const MAX_PROJECTS = 30;
 export const MAX_NAME_LENGTH = 80;
 
@@ -28,14 +30,29 @@ export class StorageProblem extends Error {
   }
 }
 
-function write(key, value) {
+/** @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">} KeyValueStorage */
+
+// The page's localStorage, or null where the browser blocks it (merely reading the property then
+// throws). Null reads as empty and refuses every write.
+function pageStorage() {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** @param {KeyValueStorage | null} storage @param {string} key @param {unknown} value */
+function write(storage, key, value) {
+  try {
+    if (storage === null) throw new Error("storage blocked");
+    storage.setItem(key, JSON.stringify(value));
   } catch (error) {
     throw new StorageProblem(error?.name === "QuotaExceededError" ? "storage-full" : "storage-off");
   }
 }
 
+/** @param {string | null} text */
 function parse(text) {
   try {
     return text === null ? null : JSON.parse(text);
@@ -44,25 +61,28 @@ function parse(text) {
   }
 }
 
-function read(key) {
+/** @param {KeyValueStorage | null} storage @param {string} key */
+function read(storage, key) {
   try {
-    return parse(localStorage.getItem(key));
+    return parse(storage?.getItem(key) ?? null);
   } catch {
     return null;
   }
 }
 
-function remove(key) {
+/** @param {KeyValueStorage | null} storage @param {string} key */
+function remove(storage, key) {
   try {
-    localStorage.removeItem(key);
+    storage?.removeItem(key);
   } catch {
     // Storage is off: nothing was kept there to remove.
   }
 }
 
-function storedKeys() {
+/** @param {KeyValueStorage | null} storage */
+function storedKeys(storage) {
   try {
-    return Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index));
+    return storage ? Array.from({ length: storage.length }, (_, index) => storage.key(index)) : [];
   } catch {
     return [];
   }
@@ -104,8 +124,10 @@ function newId() {
 // for "restore earlier answers"; `…:open` names the project used last. Writing a project is
 // one setItem, so a full storage refuses it whole and the stored copy stays as it was.
 export class ProjectStore {
-  constructor(tool) {
-    this.base = `${STORAGE_PREFIX}tool:${tool}:`;
+  /** @param {string} tool @param {KeyValueStorage | null} storage */
+  constructor(tool, storage = pageStorage()) {
+    this.storage = storage;
+    this.base = toolPrefix(tool);
     this.pattern = new RegExp(`^${this.base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}project:([0-9a-f]+)$`);
     this.names = new Map(); // id → name, of every project stored
     this.rescan();
@@ -113,7 +135,7 @@ export class ProjectStore {
 
   rescan() {
     this.names.clear();
-    for (const key of storedKeys()) this.noteChange(key, undefined);
+    for (const key of storedKeys(this.storage)) this.noteChange(key, undefined);
   }
 
   key(id, slot) {
@@ -126,7 +148,7 @@ export class ProjectStore {
   noteChange(key, value) {
     const id = key?.match(this.pattern)?.[1];
     if (!id) return false;
-    const saved = value === undefined ? read(key) : parse(value);
+    const saved = value === undefined ? read(this.storage, key) : parse(value);
     if (saved === null) this.names.delete(id);
     else this.names.set(id, nameOf(saved) || id);
     return true;
@@ -155,11 +177,11 @@ export class ProjectStore {
   }
 
   load(id, slot) {
-    return read(this.key(id, slot));
+    return read(this.storage, this.key(id, slot));
   }
 
   save(id, value, slot) {
-    write(this.key(id, slot), value);
+    write(this.storage, this.key(id, slot), value);
     if (slot !== "previous") this.names.set(id, nameOf(value) || id);
   }
 
@@ -172,20 +194,20 @@ export class ProjectStore {
   }
 
   delete(id) {
-    remove(this.key(id));
-    remove(this.key(id, "previous"));
+    remove(this.storage, this.key(id));
+    remove(this.storage, this.key(id, "previous"));
     this.names.delete(id);
   }
 
   lastOpen() {
-    const id = read(`${this.base}open`);
+    const id = read(this.storage, `${this.base}open`);
     return this.has(id) ? id : (this.list()[0]?.id ?? null);
   }
 
   // Remember which project to show after a reload; if the browser refuses, the first one shows.
   markOpen(id) {
     try {
-      write(`${this.base}open`, id);
+      write(this.storage, `${this.base}open`, id);
     } catch {
       // Not worth troubling anyone about: every project is still kept.
     }
@@ -193,13 +215,13 @@ export class ProjectStore {
 
   // Before projects, each tool kept one `…:current` envelope and its `…:previous`.
   legacy() {
-    const saved = read(`${this.base}current`);
+    const saved = read(this.storage, `${this.base}current`);
     return saved?.data ? saved : null;
   }
 
   forgetLegacy() {
-    remove(`${this.base}current`);
-    remove(`${this.base}previous`);
+    remove(this.storage, `${this.base}current`);
+    remove(this.storage, `${this.base}previous`);
   }
 
   // Move the old single-slot work, now `value` (an envelope with its project name), into a new
@@ -207,7 +229,7 @@ export class ProjectStore {
   // (StorageProblem) the old keys stay as they were, to be moved later.
   migrate(value) {
     const id = this.create(value);
-    const previous = read(`${this.base}previous`);
+    const previous = read(this.storage, `${this.base}previous`);
     try {
       if (previous?.data) this.save(id, previous, "previous");
     } catch (problem) {
@@ -217,39 +239,6 @@ export class ProjectStore {
     this.forgetLegacy();
     return id;
   }
-}
-
-function toBase64URL(text) {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-function fromBase64URL(encoded) {
-  const binary = atob(encoded.replaceAll("-", "+").replaceAll("_", "/"));
-  return new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-}
-
-export function shareLink(value) {
-  const url = new URL(location.href);
-  url.hash = `${SHARE_KEY}=${toBase64URL(JSON.stringify(value))}`;
-  return url.href;
-}
-
-// The shared state's JSON text from the current URL, or null; "" when the link is damaged.
-export function sharedText() {
-  const match = location.hash.match(new RegExp(`^#${SHARE_KEY}=([A-Za-z0-9_-]*)$`));
-  if (!match) return null;
-  try {
-    return fromBase64URL(match[1]);
-  } catch {
-    return "";
-  }
-}
-
-export function forgetShareLink() {
-  history.replaceState(null, "", location.pathname + location.search);
 }
 
 export function download(filename, text, type) {

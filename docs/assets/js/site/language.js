@@ -1,11 +1,13 @@
+// @ts-check
 // The reader's language. The switcher remembers the reader's choice; the site's front door sends
 // a first-time visitor whose browser prefers Norwegian to the Norwegian pages, and a returning
 // one (arriving from outside the guide) to the language they chose. The languages and their
 // URLs come from the page itself (its language, and the switcher's links to the others), so
 // this works under any sub-path and offline.
 
-const KEY = "samskaping-guide:language";
-const ROOT = new URL("../../", import.meta.url); // this file lives in <site>/assets/js/
+import { SITE_ROOT as ROOT } from "../paths.js";
+import { LANGUAGE_KEY as KEY } from "../storage-keys.js";
+
 const ALIASES = Object.freeze({ nn: "nb", no: "nb" }); // the guide's Norwegian is bokmål
 
 function remembered() {

@@ -1,12 +1,14 @@
+// @ts-check
 // Calculator pages: connect to the Python worker the page's head started (python-start.js), keep
 // the answers safe (autosave, files, share links), and show each result. Reading pages have no
 // calculator form, so this module does nothing there and Pyodide is never fetched.
 
-import { connectPython, onStatus, isReady, callPython } from "./python-worker.js";
-import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./calculator-form.js";
-import { shareLink, sharedText, forgetShareLink, download, readFile, tidyName, nameIn } from "./calculator-store.js";
-import { Projects } from "./calculator-projects.js";
-import { renderBlocks } from "./calculator-render.js";
+import { connectPython, onStatus, isReady, callPython } from "../python/python-worker.js";
+import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./form.js";
+import { download, readFile, tidyName, nameIn } from "./store.js";
+import { shareLink, sharedText, forgetShareLink } from "./share-links.js";
+import { Projects } from "./projects.js";
+import { renderBlocks } from "./render.js";
 
 const DEBOUNCE_MS = 150;
 
@@ -26,6 +28,9 @@ class Calculator {
     this.notice = form.querySelector(".guide-notice");
     this.state = { answers: {} };
     this.timer = null;
+    this.applying = 0; // operations on their way to Python and back (see whileApplying)
+    this.frozen = []; // the controls they disabled
+    this.focused = null; // where focus was when the first of them began
     this.projects = new Projects(this, document.getElementById(`${form.id}-projects`));
   }
 
@@ -94,14 +99,50 @@ class Calculator {
     if (focus) firstInvalid(this.form)?.focus();
   }
 
+  // An operation's answer (an example, an import, a new round, participants' files) replaces
+  // the answers it was sent with, so the form waits for it: from the moment the request leaves
+  // until the answer is in the form, the form's and the project picker's controls are disabled,
+  // the result is marked busy and the notice says why. Nothing typed can then be overwritten.
+  // (Merging edits made meanwhile into the answer was the other way; it has no clear meaning
+  // when the answer renumbers or removes the repeated items those edits were made in.)
+  async whileApplying(work) {
+    if (this.applying++ === 0) this.freeze();
+    try {
+      return await work();
+    } finally {
+      if (--this.applying === 0) this.thaw();
+    }
+  }
+
+  freeze() {
+    this.focused = document.activeElement;
+    const controls = [...this.form.elements, ...this.projects.controls()];
+    this.frozen = controls.filter((control) => "disabled" in control && !control.disabled);
+    for (const control of this.frozen) control.disabled = true;
+    this.result.setAttribute("aria-busy", "true");
+    this.say("applying");
+  }
+
+  thaw() {
+    for (const control of this.frozen.splice(0)) control.disabled = false;
+    this.result.removeAttribute("aria-busy");
+    if (this.notice.textContent === this.message("applying")) this.notice.textContent = "";
+    // A disabled control loses focus; the one that started the operation gets it back.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost && this.focused?.isConnected) this.focused.focus();
+    this.focused = null;
+  }
+
   // `keepPrevious`: the answers before are kept first, so "restore" undoes the change; if the
   // browser cannot keep them, nothing changes.
-  async operate(op, payload, { keepPrevious = false } = {}) {
-    const response = await callPython({ action: "operate", tool: this.tool, op, payload, state: this.state, lang: this.lang() });
-    if (!response.ok) this.notice.textContent = response.message;
-    else if (keepPrevious && !this.projects.savePrevious(this.state)) return { ok: false };
-    else this.adopt(response.state);
-    return response;
+  operate(op, payload, { keepPrevious = false } = {}) {
+    return this.whileApplying(async () => {
+      const response = await callPython({ action: "operate", tool: this.tool, op, payload, state: this.state, lang: this.lang() });
+      if (!response.ok) this.notice.textContent = response.message;
+      else if (keepPrevious && !this.projects.savePrevious(this.state)) return { ok: false };
+      else this.adopt(response.state);
+      return response;
+    });
   }
 
   async importText(text) {
@@ -141,8 +182,11 @@ class Calculator {
   }
 
   async openSharedLink() {
+    if (sharedText() !== null) await this.whileApplying(() => this.importSharedLink());
+  }
+
+  async importSharedLink() {
     const text = sharedText();
-    if (text === null) return;
     const response = text ? await this.importText(text) : { ok: false, message: this.message("link-damaged") };
     if (!response.ok) {
       forgetShareLink();
@@ -214,18 +258,18 @@ class Calculator {
       button.addEventListener("click", () => actions[button.dataset.action](button));
     }
     for (const input of this.form.querySelectorAll("input[type=file][data-open]")) {
-      input.addEventListener("change", async () => {
+      input.addEventListener("change", () => this.whileApplying(async () => {
         for (const file of input.files) await this.openFile(file);
         input.value = "";
-      });
+      }));
     }
     for (const input of this.form.querySelectorAll("input[type=file][data-operation]")) {
-      input.addEventListener("change", async () => {
+      input.addEventListener("change", () => this.whileApplying(async () => {
         const files = await Promise.all([...input.files].map(async (file) => ({ name: file.name, text: await readFile(file) })));
         input.value = "";
         const response = await this.operate(input.dataset.operation, { files });
         if (response.ok) this.notice.textContent = "";
-      });
+      }));
     }
     this.form.querySelector(".guide-toolbar").hidden = false;
   }
@@ -276,8 +320,10 @@ class Calculator {
       if (data.type === "ready") {
         this.showStatus(this.message("ready"), null);
         this.form.dataset.ready = "true";
-        // The form is the truth: answers the browser restored or filled in fired no event.
-        this.state = { ...this.state, answers: readAnswers(this.form) };
+        // The form is the truth: answers the browser restored or filled in fired no event. (Not
+        // while an operation is applied: its disabled fields read as empty, and its answer
+        // replaces the answers anyway.)
+        if (!this.applying) this.state = { ...this.state, answers: readAnswers(this.form) };
         this.openSharedLink().then(() => this.update({ focus: false }));
         window.addEventListener("hashchange", () => this.openSharedLink()); // a link pasted into this tab
       }

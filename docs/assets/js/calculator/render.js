@@ -1,7 +1,9 @@
+// @ts-check
 // Result blocks from Python, turned into DOM nodes with textContent only. SVG is the one
 // markup Python sends; it is parsed as XML into an inert node and its text was escaped there.
 
-const ROOT = new URL("../../", import.meta.url);
+import { SITE_ROOT as ROOT } from "../paths.js";
+
 
 function element(tag, text, attributes = {}) {
   const node = Object.assign(document.createElement(tag), attributes);

@@ -1,10 +1,12 @@
+// @ts-check
 // Offline after the first visit: registers the site's service worker (sw.js at the site root)
 // where the browser allows one (https or localhost; a plain-http intranet works from the HTTP
 // cache alone). It waits until the page has settled, and on a calculator page until Python is
 // ready and a moment more, so that copying the site for offline use never slows the first result.
 // Only in the build when the offline copy is switched on (mkdocs.yml extra.offline).
 
-const ROOT = new URL("../../", import.meta.url);
+import { SITE_ROOT as ROOT } from "../paths.js";
+
 const AFTER_SETTLED_MS = 3000;
 
 function register() {

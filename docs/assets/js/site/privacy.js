@@ -1,3 +1,4 @@
+// @ts-check
 // The privacy page's "Delete all my data" button: removes everything this guide keeps in this
 // browser, and nothing that belongs to another site or application on the same server.
 //
@@ -12,13 +13,16 @@
 // browser has none to delete. The words (confirm, done, nothing, failed) come from the button's
 // data attributes, written in the page's language; "{error}" in data-failed is the reason.
 
-const ROOT = new URL("../../", import.meta.url);
+import { SITE_ROOT as ROOT } from "../paths.js";
+import { STORAGE_PREFIX, DATABASE_PREFIX } from "../storage-keys.js";
+
 const PREFIXES = Object.freeze({
-  storage: "samskaping-guide:",
+  storage: STORAGE_PREFIX,
   theme: `${ROOT.pathname}.`,
-  cache: "samskaping-guide-",
-  database: "samskaping-guide-",
+  cache: DATABASE_PREFIX,
+  database: DATABASE_PREFIX,
 });
+
 function guideKeys(storage) {
   return Object.keys(storage).filter(
     (key) => key.startsWith(PREFIXES.storage) || key.startsWith(PREFIXES.theme),

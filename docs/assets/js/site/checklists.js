@@ -1,8 +1,10 @@
+// @ts-check
 // Advice checklists that remember: ticks are saved in this browser (localStorage) and restored
 // on every page that shows the same checklist. Without this script a checklist is a plain list.
 // It never starts Python: reading pages stay light.
 
-const KEY_PREFIX = "samskaping-guide:checklist:";
+import { CHECKLIST_PREFIX as KEY_PREFIX } from "../storage-keys.js";
+
 const VERSION = 1; // the shape of a saved value: {version, checked: [item ids]}
 const SELECTORS = Object.freeze({
   checklist: "[data-checklist]",

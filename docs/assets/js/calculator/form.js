@@ -1,3 +1,4 @@
+// @ts-check
 // A calculator form's answers as a flat object of dotted names ("indicators.0.name") to text
 // or lists of text, read from and written back to the form. Repeatable groups:
 //   <div class="guide-repeat" data-repeat="indicators" data-item-label="Indicator"> (words in the
@@ -12,18 +13,29 @@
 
 const FIELDS = "input[name], select[name], textarea[name]";
 
-export function readAnswers(form) {
+/**
+ * Answers from a form's [name, value] entries: a name given more than once, or one of the
+ * `lists` (a group of several checkboxes, even with one ticked), holds a list of text.
+ * @param {Iterable<[string, FormDataEntryValue]>} entries
+ * @param {Set<string>} lists
+ * @returns {Record<string, string | string[]>}
+ */
+export function collectAnswers(entries, lists) {
+  /** @type {Record<string, string | string[]>} */
   const answers = {};
-  for (const [key, value] of new FormData(form)) {
+  for (const [key, value] of entries) {
     if (typeof value !== "string") continue; // file inputs are actions, not answers
-    if (!(key in answers)) answers[key] = value;
-    else answers[key] = [].concat(answers[key], value);
-  }
-  for (const box of form.querySelectorAll('input[type="checkbox"][name]')) {
-    const group = form.querySelectorAll(`input[type="checkbox"][name="${CSS.escape(box.name)}"]`);
-    if (group.length > 1 && typeof answers[box.name] === "string") answers[box.name] = [answers[box.name]];
+    if (key in answers) answers[key] = [...[answers[key]].flat(), value];
+    else answers[key] = lists.has(key) ? [value] : value;
   }
   return answers;
+}
+
+/** @param {HTMLFormElement} form */
+export function readAnswers(form) {
+  const boxes = [...form.querySelectorAll('input[type="checkbox"][name]')].map((box) => box.getAttribute("name"));
+  const lists = new Set(boxes.filter((name, index) => name !== null && boxes.indexOf(name) !== index));
+  return collectAnswers(/** @type {any} */ (new FormData(form)), /** @type {Set<string>} */ (lists));
 }
 
 function fullPath(container) {
@@ -95,7 +107,10 @@ export function setupRepeats(form, onChange) {
   });
 }
 
-function itemCount(answers, path) {
+// How many items of the repeat group at `path` ("indicators", "indicators.0.measurements")
+// the answers hold: one more than the highest index named.
+/** @param {Record<string, unknown>} answers @param {string} path */
+export function itemCount(answers, path) {
   const pattern = new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(\\d+)\\.`);
   let count = 0;
   for (const key of Object.keys(answers)) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The self-check's module worker: if it runs at all, the server sends .mjs as JavaScript and the
 // Content-Security-Policy allows module workers. It then tries to compile the smallest
 // WebAssembly module under the worker's own policy, as Pyodide must, and reports back.

@@ -1,7 +1,14 @@
+// @ts-check
 // Runs Python (Pyodide) off the main thread so the page stays responsive while it starts.
-// It starts Python the moment it is loaded. Messages in: {type: "call", id, request}.
-// Messages out: {type: "progress", stage, percent}, {type: "ready", ms, snapshot},
-//               {type: "result", id, response}, {type: "failed", message}.
+// It starts Python the moment it is loaded. The messages in and out: messages.js.
+
+/** @typedef {import("./messages.js").Call} Call */
+/** @typedef {import("./messages.js").Result} Result */
+/** @typedef {import("./messages.js").Status} Status */
+/** @typedef {import("./messages.js").Response} Response */
+
+import { SITE_ROOT } from "../paths.js";
+import { PYTHON_CHANNEL } from "../storage-keys.js";
 
 // Imported beside Pyodide, not before this module runs: one fewer round trip before the start.
 const snapshots = import("./pyodide-snapshot.mjs");
@@ -10,7 +17,6 @@ const snapshots = import("./pyodide-snapshot.mjs");
 // (sitebuild/fill_in.py): a first message from the page would reach the worker only once the
 // page's main thread is free, and on a first visit it is busy for ≈0.3 s.
 const SITE_PATHS = null;
-const SITE_ROOT = new URL("../../", import.meta.url);
 const EXTRACT_DIR = "/home/pyodide/guide";
 const SETTLE_DELAY_MS = 3000;
 const SETTLE_AFTER_ANSWER_MS = 1000;
@@ -21,7 +27,7 @@ const SETTLE_AFTER_ANSWER_MS = 1000;
 const whenSettled = [announceSettled];
 
 function announceSettled() {
-  const channel = new BroadcastChannel("samskaping-guide:python");
+  const channel = new BroadcastChannel(PYTHON_CHANNEL);
   channel.postMessage("settled");
   channel.close();
 }
@@ -30,8 +36,14 @@ function settle() {
   for (const work of whenSettled.splice(0)) work();
 }
 
+/** @param {Status | Result} message */
+function tell(message) {
+  self.postMessage(message);
+}
+
+/** @param {import("./messages.js").Progress["stage"]} stage @param {number} percent */
 function progress(stage, percent) {
-  self.postMessage({ type: "progress", stage, percent });
+  tell({ type: "progress", stage, percent });
 }
 
 async function fetchBundle(url) {
@@ -100,7 +112,7 @@ async function boot({ pyodide: pyodideURL, stdlib, bundle }) {
   pyodide.runPython(`import sys\nsys.path.insert(0, "${EXTRACT_DIR}")`);
   const run = pyodide.pyimport("calculators.runtime").run;
   run(JSON.stringify({ action: "warm-up" })); // loads the model now, so the first answer is quick
-  self.postMessage({ type: "ready", ms: performance.now() - started, snapshot });
+  tell({ type: "ready", ms: performance.now() - started, snapshot });
   setTimeout(settle, SETTLE_DELAY_MS);
   return run;
 }
@@ -108,10 +120,11 @@ async function boot({ pyodide: pyodideURL, stdlib, bundle }) {
 const ready = boot(
   Object.fromEntries(Object.entries(SITE_PATHS).map(([name, path]) => [name, new URL(path, SITE_ROOT).href])),
 );
-ready.catch((error) => self.postMessage({ type: "failed", message: String(error.message || error) }));
+ready.catch((error) => tell({ type: "failed", message: String(error.message || error) }));
 
-self.onmessage = async ({ data }) => {
+self.onmessage = async (/** @type {MessageEvent<Call>} */ { data }) => {
   if (data.type !== "call") return;
+  /** @type {Response} */
   let response;
   try {
     const run = await ready;
@@ -119,6 +132,6 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     response = { ok: false, message: String(error.message || error) };
   }
-  self.postMessage({ type: "result", id: data.id, response });
+  tell({ type: "result", id: data.id, response });
   setTimeout(settle, SETTLE_AFTER_ANSWER_MS);
 };

@@ -1,3 +1,4 @@
+// @ts-check
 // Narrow screens and zoomed-in pages: Material's menu drawer, its panels and search open from
 // <label for="checkbox"> elements, which a keyboard cannot reach. While the drawer layout is in
 // use, this module gives those labels a tab stop (Material clicks a focused label on Enter; Space
