@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from calculators.view import doc_url
-from macros.content import load_content
+from tests.support.model import content_model
 from tests.support.site import built_pages
 
-TOOL = load_content().matrix_tool
+TOOL = content_model().matrix_tool
 
 
 def test_every_advice_link_leads_to_a_built_page_and_anchor(site: Path) -> None:

@@ -10,14 +10,14 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from macros import translate
-from macros.content import load_content
 from macros.links import doc_url
 from sitebuild.languages import Language, language_of
 from tests.support.html import Page, read_page
 from tests.support.inventory import Entry, inventory
+from tests.support.model import content_model
 from tests.support.site import LANGUAGES, built_pages
 
-MODEL = load_content()
+MODEL = content_model()
 ENTRIES = inventory(MODEL)
 CHECKLIST_SIZES = {1: 3, 2: 6, 3: 4, 4: 9, 6: 10}
 """The handbook's "Advice and recommendations" lists: chapter → number of items."""

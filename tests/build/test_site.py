@@ -9,12 +9,12 @@ import pytest
 
 from calculators.soimpact_review import guidance
 from calculators.soimpact_words import Words
-from macros.content import load_content
 from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
 from sitebuild.mkdocs_hooks import PYODIDE_DIR
 from sitebuild.npm import PYODIDE, vendored
 from sitebuild.search_later import LATER, WORKERS
+from tests.support.model import content_model
 from tests.support.site import LANGUAGES, ROOT, built_pages, worker_paths
 
 CALCULATOR_PAGES = ("tools/matrix", "tools/assessment", "tools/soimpact")
@@ -144,7 +144,7 @@ def test_soimpact_toolbar_offers_both_csv_tables(site: Path) -> None:
 
 
 def test_every_soimpact_finding_links_to_an_anchor_that_exists(site: Path) -> None:
-    model = load_content().model_dump(mode="json")
+    model = content_model().model_dump(mode="json")
     words = Words(model, "en")
     for finding in model["soimpact"]["findings"].values():
         _, href = guidance(finding["guide"], model, words)
