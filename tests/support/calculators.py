@@ -16,6 +16,7 @@ from tests.support.browser import RecordedPage
 from tests.support.model import content_model
 
 READY_TIMEOUT_MS = 60_000
+"""How long Python may take to start, or to answer, on two cores shared with other work."""
 MODEL = content_model()
 CALCULATOR = re.compile(r'data-calculator="([^"]+)"')
 
@@ -43,8 +44,8 @@ def answer_co_production(page: Page) -> None:
     page.locator("#field-planning input[value='together']").check()
     page.locator("#field-production input[value='together']").check()
     cell = next(c for c in MODEL.matrix.cells if c.planning == c.production == "together")
-    expect(page.locator(".guide-result").get_by_role("heading", level=2)).to_have_text(
-        _in_page_language(page, cell.name)
+    expect(result_heading(page)).to_have_text(
+        _in_page_language(page, cell.name), timeout=READY_TIMEOUT_MS
     )
 
 
@@ -56,7 +57,7 @@ def answer_one_statement(page: Page) -> None:
     result = page.locator(".guide-result")
     heading = MODEL.assessment.messages["profile-heading"]
     expect(result.get_by_role("heading", level=2).first).to_have_text(
-        _in_page_language(page, heading)
+        _in_page_language(page, heading), timeout=READY_TIMEOUT_MS
     )
     expect(result.locator("figure svg").first).to_be_visible()
 
@@ -66,7 +67,7 @@ def load_the_example(page: Page) -> None:
     wait_ready(page)
     page.locator("button[data-operation='load-example']").click()
     expect(page.locator("#input-title")).not_to_have_value("")
-    expect(page.locator(".guide-result figure svg").first).to_be_visible()
+    expect(page.locator(".guide-result figure svg").first).to_be_visible(timeout=READY_TIMEOUT_MS)
 
 
 THICK = "Co-production (thick collaboration)"

@@ -13,7 +13,7 @@ On every server the walk records what a server can change: each request and wher
 answers refused or redirected, Content-Security-Policy violations, console errors, whether
 Python loaded. On the readers' server it also runs the accessibility checks of every page, which
 judge the pages' bytes, the same from any server: the page as loaded and at rest (calculators
-still starting Python), then at 320 CSS px.
+still starting Python), and loaded again at 400 % zoom in a context of that size.
 """
 
 from __future__ import annotations
@@ -21,11 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
 from tests.browser.a11y import (
+    REFLOW_SCALE,
     REFLOW_VIEWPORT,
     axe_in_every_look,
     axe_violations,
@@ -64,6 +66,17 @@ window.Worker = class extends PageWorker {
 RUNS_PYTHON = "form[data-calculator], #server-check-results"
 """Calculator pages start Python; the server self-check downloads it to check it."""
 SERVER_CHECK_RUN = "#server-check-run"
+
+
+ZOOMED = {"viewport": REFLOW_VIEWPORT, "device_scale_factor": REFLOW_SCALE}
+"""A 1280 × 1024 screen at 400 % zoom: 320 CSS px wide (WCAG 1.4.10)."""
+
+
+class _Contexts(NamedTuple):
+    reader: BrowserContext
+    """The one reader who goes from page to page; what the server-facing tests judge."""
+    zoomed: BrowserContext
+    """The same pages at 400 % zoom, for the accessibility checks only."""
 
 
 @dataclass
@@ -114,39 +127,43 @@ def _findings(check: Callable[[], list[str]]) -> list[str]:
 
 
 def _check_accessibility(page: Page, record: PageRecord, axe_script: Path) -> None:
-    """Every per-page accessibility check, at desktop width, then at 320 CSS px (WCAG 1.4.10's
-    1280 px screen at 400 % zoom), the viewport restored after."""
+    """Every per-page accessibility check at desktop width, the page loaded and at rest."""
     settle(page)
     record.lang = page.evaluate("document.documentElement.lang")
     record.rendered = rendered_html(page)  # before axe adds anything
     found = record.accessibility
     found["axe"] = _findings(lambda: axe_in_every_look(page, axe_script))
     found["focus"] = _findings(lambda: focus_problems_along_tab_order(page))
-    desktop = page.viewport_size
-    page.set_viewport_size(REFLOW_VIEWPORT)
-    try:
-        settle(page)
-        found["zoomed"] = _findings(
-            lambda: (
-                axe_violations(page, axe_script)
-                + overflowing_text(page)
-                + overflowing_text_with_spacing(page)
-                + focus_problems_along_tab_order(page)
-            )
+
+
+def _check_zoomed(zoomed: BrowserContext, base_url: str, path: str, axe_script: Path) -> list[str]:
+    """The page loaded as on a 1280 × 1024 screen at 400 % zoom (320 CSS px, WCAG 1.4.10): axe,
+    reflow with and without WCAG text spacing, focus along the tab order. The layout is the one
+    a page loaded that narrow gets, not one resized from desktop width."""
+    tab = RecordedPage(zoomed.new_page(), base_url)
+    page = tab.open(path)
+    settle(page)
+    found = _findings(
+        lambda: (
+            axe_violations(page, axe_script)
+            + overflowing_text(page)
+            + overflowing_text_with_spacing(page)
+            + focus_problems_along_tab_order(page)
         )
-    finally:
-        if desktop:
-            page.set_viewport_size(desktop)
+    )
+    page.close()
+    return found + [f"a request left the local origin: {url}" for url in tab.foreign_requests()]
 
 
 def _visit(
-    context: BrowserContext, base_url: str, path: str, tool: str | None, axe_script: Path | None
+    contexts: _Contexts, base_url: str, path: str, tool: str | None, axe_script: Path | None
 ) -> PageRecord:
-    tab = RecordedPage(context.new_page(), base_url)
+    tab = RecordedPage(contexts.reader.new_page(), base_url)
     page = tab.open(path)
     record = PageRecord(tab, tool, runs_python=page.locator(RUNS_PYTHON).count() > 0)
     if axe_script is not None:
         _check_accessibility(page, record, axe_script)
+        record.accessibility["zoomed"] = _check_zoomed(contexts.zoomed, base_url, path, axe_script)
     if tool is not None:
         _attempt(lambda: FIRST_RESULT[tool](page), record.failed, f"{tool}'s first result")
         record.form_read_first = page.evaluate("window.__formReadFirst")
@@ -167,17 +184,19 @@ def walk_site(browser: Browser, site: Path, base_url: str, axe_script: Path | No
     """Every page of ``site`` served at ``base_url``, visited in one browser context (as one
     reader goes from page to page); with ``axe_script``, each page's accessibility checked."""
     calculators = calculator_pages(site)
-    context = browser.new_context()
-    context.set_default_timeout(CONTEXT_TIMEOUT_MS)
-    context.add_init_script(RECORD_VIOLATIONS)
-    context.add_init_script(RECORD_WORKER_START)
+    contexts = _Contexts(browser.new_context(), browser.new_context(**ZOOMED))
+    for context in contexts:
+        context.set_default_timeout(CONTEXT_TIMEOUT_MS)
+    contexts.reader.add_init_script(RECORD_VIOLATIONS)
+    contexts.reader.add_init_script(RECORD_WORKER_START)
     try:
         pages = {
-            path: _visit(context, base_url, path, calculators.get(path), axe_script)
+            path: _visit(contexts, base_url, path, calculators.get(path), axe_script)
             for path in built_pages(site)
         }
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
     return Walk(pages)
 
 
