@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build dist test test-unit test-build test-browser test-js bench lint format chromium servers java clean
+.PHONY: serve build dist test test-fast test-unit test-build test-browser test-js bench lint format chromium servers java clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +30,13 @@ build: $(INSTALLED)
 dist: build
 	$(BIN)/python -m sitebuild.dist site dist
 
-## test: every test layer (unit, build, browser)
-test: $(INSTALLED) chromium servers java
-	$(BIN)/ruff check .
+## test: lint and every test layer (unit, build, browser)
+test: $(INSTALLED) chromium servers java lint test-js
 	$(BIN)/pytest tests
+
+## test-fast: the unit, build and JS layers, for the edit loop (no browser, no servers)
+test-fast: $(INSTALLED) test-js
+	$(BIN)/pytest tests/unit tests/build
 
 test-unit: $(INSTALLED)
 	$(BIN)/pytest tests/unit

@@ -1,34 +1,47 @@
 """The browser layer: the built site on a local server under a sub-path, driven in Chromium.
 
-Every test runs three times: against the project's own test server, and against Debian's nginx
-and Apache httpd configured with the files the guide ships for them. Every request the page (and
-its workers) makes is recorded; a test fails if any of them goes anywhere but the local server.
+Most tests judge what the pages and the calculators do, which is the same whichever server sends
+the bytes: they run once, on nginx with the shipped ``deploy/nginx.conf`` (``READERS_SERVER``),
+because that is the server readers meet, so the one run also exercises the shipped headers,
+compression and caching. The tests that judge what a server sends (the policy header, refused or
+redirected requests, compressed copies, the server self-check page, the offline copy's
+requests) run on every server of ``SERVERS``: the project's own test server, and Debian's nginx
+and Apache httpd configured with the files the guide ships for them. They take ``server`` from
+``EVERY_SERVER`` and ask ``servers`` for its URL; each server starts once, when first asked.
+
+The whole site is walked once per server (``walks``, tests/support/walk.py): the tests of every
+page read that one record. Every request a page (and its workers) makes is recorded; a test
+fails if any of them goes anywhere but the local server.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Response, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from sitebuild.npm import AXE_CORE, VNU_JAR, vendored
 from sitebuild.static_server import DEFAULT_PREFIX
 from tests.browser.a11y import REFLOW_SCALE, REFLOW_VIEWPORT
+from tests.support.browser import RecordedPage, recorded_page
 from tests.support.chromium import launch
-from tests.support.servers import SERVERS
+from tests.support.servers import READERS_SERVER, RunningServers
+from tests.support.walk import Walks
 
-LOCAL_SCHEMES = {"data", "blob", "about"}
+
+@pytest.fixture(scope="session")
+def servers(site: Path) -> Iterator[RunningServers]:
+    with ExitStack() as stack:
+        yield RunningServers(site, DEFAULT_PREFIX, stack)
 
 
-@pytest.fixture(scope="session", params=SERVERS)
-def base_url(request: pytest.FixtureRequest, site: Path) -> Iterator[str]:
-    with SERVERS[request.param](site, DEFAULT_PREFIX) as url:
-        yield url
+@pytest.fixture(scope="session")
+def base_url(servers: RunningServers) -> str:
+    """The site on the readers' server: where every test that does not judge a server runs."""
+    return servers.url(READERS_SERVER)
 
 
 @pytest.fixture(scope="session")
@@ -42,46 +55,6 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def axe_script() -> Path:
     return vendored(AXE_CORE) / "axe.min.js"
-
-
-class RecordedPage:
-    """A page whose every request is kept, for the offline check and for tests that count, and
-    every answer the server refused (status 400 or more)."""
-
-    def __init__(self, page: Page, base_url: str) -> None:
-        self.page = page
-        self.base_url = base_url
-        self.requests: list[str] = []
-        self.refused: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("response", self._keep_refused)
-
-    def _keep_refused(self, response: Response) -> None:
-        if response.status >= 400:
-            self.refused.append(f"{response.status} {response.url}")
-
-    def open(self, path: str = "") -> Page:
-        self.page.goto(self.base_url + path)
-        return self.page
-
-    def foreign_requests(self) -> list[str]:
-        origin = urlsplit(self.base_url)
-        return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in LOCAL_SCHEMES and urlsplit(url).netloc != origin.netloc
-        ]
-
-
-@contextmanager
-def recorded_page(browser: Browser, base_url: str, **options: Any) -> Iterator[RecordedPage]:
-    """A page in a fresh browser context (``options`` as for ``new_context``), checked offline."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(60_000)  # two cores shared with Pyodide's start-up
-    recorded = RecordedPage(context.new_page(), base_url)
-    yield recorded
-    context.close()
-    assert recorded.foreign_requests() == [], "requests left the local origin"
 
 
 @pytest.fixture
@@ -109,3 +82,9 @@ def visit_zoomed(browser: Browser, base_url: str) -> Iterator[RecordedPage]:
 @pytest.fixture(scope="session")
 def vnu_jar() -> Path:
     return vendored(VNU_JAR) / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="session")
+def walks(browser: Browser, site: Path, servers: RunningServers, axe_script: Path) -> Walks:
+    """The one recorded visit of every page, per server (tests/support/walk.py)."""
+    return Walks(browser, site, servers, axe_script)

@@ -1,40 +1,28 @@
 """WCAG 2.1 AA on every page the build makes (found in site/, never listed by hand).
 
-Each check family loads every page once (one test per language): axe in light and dark schemes,
-on screen and in print; at 320 CSS px (= 400 % zoom) axe again, reflow with and without WCAG text
-spacing, and visible focus along the whole tab order; the same focus walk at desktop width; valid
-HTML, both as built and as the browser holds it after scripts ran; the palette's contrast.
+The checks of every page are made in the one walk of the site on the readers' server
+(tests/support/walk.py), each page loaded once: axe in light and dark schemes, on screen and in
+print; at 320 CSS px (= 400 % zoom) axe again, reflow with and without WCAG text spacing, and
+visible focus along the whole tab order; the same focus walk at desktop width; valid HTML, both
+as built and as the browser holds it after scripts ran. Each family is a test of its own that
+reads the walk. The palette's contrast is checked on one page.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Page
-
-from sitebuild.languages import Language
 from tests.browser.a11y import (
     ColourPair,
-    axe_in_every_look,
-    axe_violations,
-    focus_problems_along_tab_order,
-    overflowing_text,
-    overflowing_text_with_spacing,
     palette_problems,
-    rendered_html,
     report,
-    settle,
     vnu_errors,
     write_documents,
 )
 from tests.support.contrast import GRAPHICS, TEXT
-from tests.support.site import LANGUAGES, built_pages
-
-# The pages are the same bytes whichever server sends them: checked once, from the test server.
-pytestmark = pytest.mark.parametrize("base_url", ["test-server"], indirect=True)
+from tests.support.site import built_pages
+from tests.support.walk import WALKING, Walks
 
 VALID_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 """A BCP 47 language tag such as en, nb or nn-NO (WCAG 3.1.1)."""
@@ -54,82 +42,39 @@ PALETTE = (
 """Colours of site.css and Material seen one on the other, with the contrast WCAG asks."""
 
 
-BY_LANGUAGE = pytest.mark.parametrize(
-    "language", LANGUAGES, ids=[language.code for language in LANGUAGES]
-)
-"""The checks that open every page run once per language: one run over every page of both
-would take most of the time limit of a test on a loaded machine."""
-
-
 def file_name(path: str) -> str:
     """A flat file name for a page path ('' is the home page)."""
     return (path.removesuffix("/").replace("/", "__") or "home") + ".html"
 
 
-def opened(visit, path: str) -> Page:
-    """The page loaded and at rest. Calculator pages go on starting Python meanwhile: waiting
-    for the network to fall idle would cost seconds a page and judge nothing more."""
-    page = visit.open(path)
-    settle(page)
-    return page
-
-
-def problems_on_every_page(
-    site: Path, language: Language, visit, check: Callable[[Page], list[str]]
-) -> dict[str, list[str]]:
-    """What ``check`` finds on each page of one language, loaded and at rest."""
-    found = {}
-    for path in built_pages(site, language):
-        problems = check(opened(visit, path))
-        if problems:
-            found[path] = problems
-    return found
-
-
-@BY_LANGUAGE
-def test_every_page_passes_axe_in_light_dark_and_print(
-    site: Path, visit, axe_script: Path, language: Language
-) -> None:
-    found = problems_on_every_page(
-        site, language, visit, lambda page: axe_in_every_look(page, axe_script)
-    )
+@WALKING
+def test_every_page_passes_axe_in_light_dark_and_print(walks: Walks) -> None:
+    found = walks.readers().found(lambda record: record.accessibility["axe"])
     assert not found, report(found)
 
 
-@BY_LANGUAGE
-def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(
-    site: Path, visit_zoomed, axe_script: Path, language: Language
-) -> None:
-    def check(page: Page) -> list[str]:
-        return (
-            axe_violations(page, axe_script)
-            + overflowing_text(page)
-            + overflowing_text_with_spacing(page)
-            + focus_problems_along_tab_order(page)
-        )
-
-    found = problems_on_every_page(site, language, visit_zoomed, check)
+@WALKING
+def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(walks: Walks) -> None:
+    found = walks.readers().found(lambda record: record.accessibility["zoomed"])
     assert not found, report(found)
 
 
-@BY_LANGUAGE
-def test_every_page_shows_where_keyboard_focus_is(site: Path, visit, language: Language) -> None:
-    found = problems_on_every_page(site, language, visit, focus_problems_along_tab_order)
+@WALKING
+def test_every_page_shows_where_keyboard_focus_is(walks: Walks) -> None:
+    found = walks.readers().found(lambda record: record.accessibility["focus"])
     assert not found, report(found)
 
 
+@WALKING
 def test_every_page_has_a_language_and_valid_html(
-    site: Path, visit, vnu_jar: Path, tmp_path: Path
+    site: Path, walks: Walks, vnu_jar: Path, tmp_path: Path
 ) -> None:
-    rendered = {}
-    languages = {}
-    for path in built_pages(site):
-        page = opened(visit, path)
-        languages[path] = page.evaluate("document.documentElement.lang")
-        rendered[file_name(path)] = rendered_html(page)
+    walked = walks.readers().pages
+    assert list(walked) == built_pages(site)
+    languages = {path: record.lang for path, record in walked.items()}
+    rendered = {file_name(path): record.rendered for path, record in walked.items()}
     built = {
-        file_name(path): (site / path / "index.html").read_text(encoding="utf-8")
-        for path in built_pages(site)
+        file_name(path): (site / path / "index.html").read_text(encoding="utf-8") for path in walked
     }
     files = write_documents(tmp_path / "rendered", rendered) + write_documents(
         tmp_path / "built", built

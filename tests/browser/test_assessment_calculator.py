@@ -15,23 +15,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from calculators.core.savefile import envelope
 from tests.browser.a11y import axe_violations
-from tests.browser.conftest import RecordedPage
+from tests.support.browser import RecordedPage
+from tests.support.calculators import open_ready, wait_ready
 from tests.support.content import guide_model
 
 PAGE = "tools/assessment/"
-READY_TIMEOUT_MS = 60_000
 STATEMENTS = [statement.id for statement in guide_model().assessment.statements]
-
-
-def wait_ready(page: Page) -> Page:
-    expect(page.locator("form[data-calculator]")).to_have_attribute(
-        "data-ready", "true", timeout=READY_TIMEOUT_MS
-    )
-    return page
-
-
-def open_ready(recorded: RecordedPage) -> Page:
-    return wait_ready(recorded.open(PAGE))
 
 
 def reload_ready(page: Page) -> Page:
@@ -91,7 +80,7 @@ def test_three_participants_save_and_a_facilitator_sees_the_group(
     browser: Browser, base_url: str, visit: RecordedPage, axe_script: Path, tmp_path: Path
 ) -> None:
     with own_browser(browser, base_url) as anne:
-        page = open_ready(anne)
+        page = open_ready(anne, PAGE)
         assert axe_violations(page, axe_script) == []  # empty
         page.get_by_role("button", name="Show the result").click()
         expect(page.locator("#role-error")).to_contain_text("Choose the role")
@@ -115,7 +104,7 @@ def test_three_participants_save_and_a_facilitator_sees_the_group(
         assert axe_violations(page, axe_script) == []  # filled
 
     with own_browser(browser, base_url) as resident:
-        page = open_ready(resident)
+        page = open_ready(resident, PAGE)
         fill_with_mouse(page, "resident", ["2"] * (len(STATEMENTS) - 1) + ["dont-know"])
         expect(result(page)).to_contain_text("You rated 32 of 33 statements")
         reload_ready(page)
@@ -124,7 +113,7 @@ def test_three_participants_save_and_a_facilitator_sees_the_group(
         files.append(save_file(page, tmp_path, "resident.json"))
 
     with own_browser(browser, base_url) as volunteer:
-        page = open_ready(volunteer)
+        page = open_ready(volunteer, PAGE)
         ratings = ["5" if index % 2 == 0 else "3" for index in range(len(STATEMENTS))]
         fill_with_mouse(page, "civil-society", ratings)
         expect(result(page)).to_contain_text("You rated 33 of 33")
@@ -139,7 +128,7 @@ def test_three_participants_save_and_a_facilitator_sees_the_group(
     foreign = tmp_path / "matrix.json"
     foreign.write_text(json.dumps(envelope("matrix", 1, {"answers": {}})), encoding="utf-8")
 
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     page.get_by_text("For the facilitator: gather the group's answers").click()
     page.get_by_label("Add participants' files").set_input_files(
         [*files, files[0], broken, foreign]
@@ -185,7 +174,7 @@ def response_file(folder: Path, name: str, role: str, rating: str) -> Path:
 def test_two_rounds_show_what_moved_and_export(
     visit: RecordedPage, axe_script: Path, tmp_path: Path
 ) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     page.get_by_text("For the facilitator: gather the group's answers").click()
     page.get_by_label("Name of this round (optional)").fill("Start, spring")
     first = [
@@ -228,14 +217,14 @@ def test_share_links_pasted_by_the_facilitator(
     browser: Browser, base_url: str, visit: RecordedPage
 ) -> None:
     with own_browser(browser, base_url) as participant:
-        page = open_ready(participant)
+        page = open_ready(participant, PAGE)
         page.context.grant_permissions(["clipboard-read", "clipboard-write"])
         fill_with_mouse(page, "business", ["3"] * len(STATEMENTS))
         page.get_by_role("button", name="Copy a share link").click()
         link = page.get_by_label("Share link", exact=True).input_value()
     assert "#share=" in link
 
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     page.get_by_text("For the facilitator: gather the group's answers").click()
     box = page.get_by_label("Participants' share links, one a line")
     box.fill(f"{link}\n{link}\nnot a link")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import (
@@ -23,13 +22,11 @@ from tests.browser.a11y import (
     vnu_errors,
     write_documents,
 )
-from tests.browser.test_matrix_calculator import open_ready
+from tests.support.calculators import open_ready
 from tests.support.content import guide_model
 
-# The pages are the same bytes whichever server sends them: checked once, from the test server.
-pytestmark = pytest.mark.parametrize("base_url", ["test-server"], indirect=True)
-
 MATRIX = guide_model().matrix
+PAGE = "tools/matrix/"
 SUBMIT = "form[data-calculator] button[type=submit]"
 
 
@@ -49,7 +46,7 @@ def choose(page: Page, planning: str, production: str) -> None:
 def test_every_state_passes_every_check(
     visit, axe_script: Path, vnu_jar: Path, tmp_path: Path
 ) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     found: dict[str, list[str]] = {}
     documents: dict[str, str] = {}
 
@@ -87,7 +84,7 @@ def test_every_state_passes_every_check(
 def test_keyboard_alone_completes_the_calculator_and_focus_follows_errors_and_result(
     visit,
 ) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     tab_to(page, SUBMIT)
     page.keyboard.press("Enter")  # nothing chosen yet
     first_question = page.locator("#field-planning")

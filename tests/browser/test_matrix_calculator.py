@@ -17,23 +17,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import axe_violations
-from tests.browser.conftest import RecordedPage
+from tests.support.browser import RecordedPage
+from tests.support.calculators import READY_TIMEOUT_MS, open_ready, result_heading, wait_ready
 from tests.support.content import guide_data
 from tests.support.projects import open_project
 
 PAGE = "tools/matrix/"
-READY_TIMEOUT_MS = 60_000
 MODEL = guide_data()
 EXAMPLES = MODEL["matrix_tool"]["examples"]
 CELL_NAMES = {cell["id"]: cell["name"]["en"] for cell in MODEL["matrix"]["cells"]}
-
-
-def open_ready(visit, path: str = PAGE) -> Page:
-    page = visit.open(path)
-    expect(page.locator("form[data-calculator]")).to_have_attribute(
-        "data-ready", "true", timeout=READY_TIMEOUT_MS
-    )
-    return page
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +33,7 @@ def calculator(browser, base_url: str) -> Iterator[Page]:
     """One calculator page for the module; every request it makes must stay local."""
     context = browser.new_context()
     recorded = RecordedPage(context.new_page(), base_url)
-    page = open_ready(recorded)
+    page = open_ready(recorded, PAGE)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     yield page
     context.close()
@@ -53,16 +45,10 @@ def calculator(browser, base_url: str) -> Iterator[Page]:
 def page(calculator: Page) -> Page:
     """The shared calculator page, emptied: on screen, ready, no answers, no participants."""
     calculator.emulate_media(media="screen")
-    expect(calculator.locator("form[data-calculator]")).to_have_attribute(
-        "data-ready", "true", timeout=READY_TIMEOUT_MS
-    )
+    wait_ready(calculator)
     calculator.get_by_role("button", name="Start over").click()
     expect(calculator.locator(".guide-result")).to_be_empty()
     return calculator
-
-
-def result_heading(page: Page):
-    return page.locator(".guide-result").get_by_role("heading", level=2)
 
 
 FOCUSED = """() => {

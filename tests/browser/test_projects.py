@@ -12,8 +12,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.a11y import axe_violations
-from tests.browser.test_matrix_calculator import open_ready
-from tests.browser.test_saved_work import TENDERING, THICK, choose, heading
+from tests.support.calculators import TENDERING, THICK, choose, open_ready, result_heading
 from tests.support.projects import PREFIX, open_project, stored_projects
 
 MATRIX = "tools/matrix/"
@@ -70,25 +69,25 @@ def test_two_projects_side_by_side(visit, axe_script: Path) -> None:
     expect(current_name(page)).to_have_text("Project 1")
     assert axe_violations(page, axe_script) == []  # the picker on a first visit
     choose(page, "together", "together")
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
 
     name_in_dialog(page, "New project", "Tendering")
     expect(project_notice(page)).to_have_text("New project “Tendering” is open. The form is empty.")
     expect(page.locator('#field-planning input[value="together"]')).not_to_be_checked()
     expect(page.locator(".guide-result")).to_be_empty()
     choose(page, "professionals", "civil-society")
-    expect(heading(page)).to_have_text(TENDERING)
+    expect(result_heading(page)).to_have_text(TENDERING)
 
     open_named(page, "Project 1")
     expect(project_notice(page)).to_have_text("You are now working on “Project 1”.")
     expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
     open_named(page, "Tendering")
-    expect(heading(page)).to_have_text(TENDERING)
+    expect(result_heading(page)).to_have_text(TENDERING)
 
     page.reload()  # back to the project used last
     expect(current_name(page)).to_have_text("Tendering")
-    expect(heading(page)).to_have_text(TENDERING, timeout=60_000)
+    expect(result_heading(page)).to_have_text(TENDERING, timeout=60_000)
     stored = stored_projects(page, "matrix")
     assert stored["Project 1"]["data"]["answers"]["planning"] == "together"
     assert stored["Tendering"]["data"]["answers"]["planning"] == "professionals"
@@ -116,9 +115,9 @@ def test_two_projects_side_by_side(visit, axe_script: Path) -> None:
     expect(project_notice(page)).to_have_text(
         "You are now working on “Copy of Buying services”, a copy. The original is unchanged."
     )
-    expect(heading(page)).to_have_text(TENDERING)
+    expect(result_heading(page)).to_have_text(TENDERING)
     choose(page, "together", "together")
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
     stored = stored_projects(page, "matrix")
     assert stored["Buying services"]["data"]["answers"]["planning"] == "professionals"
     assert stored["Copy of Buying services"]["data"]["answers"]["planning"] == "together"
@@ -135,12 +134,12 @@ def test_two_projects_side_by_side(visit, axe_script: Path) -> None:
     expect(project_notice(page)).to_have_text(
         "“Copy of Buying services” is deleted. You are now working on “Buying services”."
     )
-    expect(heading(page)).to_have_text(TENDERING)
+    expect(result_heading(page)).to_have_text(TENDERING)
     assert set(stored_projects(page, "matrix")) == {"Buying services", "Project 1"}
     assert axe_violations(page, axe_script) == []  # deleted, "bring back" offered
     page.get_by_role("button", name="Bring back “Copy of Buying services”").click()
     expect(current_name(page)).to_have_text("Copy of Buying services")
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
     expect(page.get_by_role("button", name="Bring back “Copy of Buying services”")).to_be_hidden()
     assert len(stored_projects(page, "matrix")) == 3
 

@@ -84,7 +84,6 @@ def test_every_later_visit_starts_from_the_snapshot(site: Path, visit) -> None:
         assert first_result(page, FIRST_RESULT[tool])["snapshot"] is True, path
 
 
-@pytest.mark.parametrize("base_url", ["test-server"], indirect=True)  # not about the server
 @pytest.mark.parametrize("spoil", ["bytes", "key"])
 def test_a_snapshot_that_does_not_fit_is_replaced(visit, spoil: str) -> None:
     """Spoilt bytes are dropped and Python starts anyway; a snapshot saved under another standard

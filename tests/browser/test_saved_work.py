@@ -7,19 +7,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_matrix_calculator import open_ready
+from tests.support.calculators import TENDERING, THICK, choose, open_ready, result_heading
 
-THICK = "Co-production (thick collaboration)"
-TENDERING = "Orders and tendering services"
-
-
-def choose(page: Page, planning: str, production: str) -> None:
-    page.locator(f'#field-planning input[value="{planning}"]').check()
-    page.locator(f'#field-production input[value="{production}"]').check()
-
-
-def heading(page: Page):
-    return page.locator(".guide-result").get_by_role("heading", level=2)
+MATRIX = "tools/matrix/"
 
 
 def notice(page: Page):
@@ -27,19 +17,19 @@ def notice(page: Page):
 
 
 def test_answers_survive_a_reload(visit) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, MATRIX)
     choose(page, "together", "together")
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
     page.reload()
     expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
-    expect(heading(page)).to_have_text(THICK, timeout=60_000)
+    expect(result_heading(page)).to_have_text(THICK, timeout=60_000)
     expect(notice(page)).to_contain_text("from your last visit")
 
 
 def test_saved_file_opens_again_after_start_over(visit, tmp_path: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, MATRIX)
     choose(page, "professionals", "civil-society")
-    expect(heading(page)).to_have_text(TENDERING)
+    expect(result_heading(page)).to_have_text(TENDERING)
     with page.expect_download() as download:
         page.get_by_role("button", name="Save to a file").click()
     saved = tmp_path / download.value.suggested_filename
@@ -54,14 +44,14 @@ def test_saved_file_opens_again_after_start_over(visit, tmp_path: Path) -> None:
     expect(page.locator(".guide-result")).to_be_empty()
 
     page.get_by_label("Open a saved file").set_input_files(saved)
-    expect(heading(page)).to_have_text(TENDERING)
+    expect(result_heading(page)).to_have_text(TENDERING)
     expect(notice(page)).to_contain_text(f"Opened {saved.name}")
 
 
 def test_corrupt_or_hostile_file_is_refused_and_work_is_kept(visit, tmp_path: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, MATRIX)
     choose(page, "together", "together")
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "samskaping-guide", "tool": "matrix", "version": 1, "data": ')
     page.get_by_label("Open a saved file").set_input_files(broken)
@@ -81,13 +71,13 @@ def test_corrupt_or_hostile_file_is_refused_and_work_is_kept(visit, tmp_path: Pa
     page.get_by_label("Open a saved file").set_input_files(hostile)
     expect(notice(page)).to_contain_text("hostile.json was not opened")
     expect(page.locator('#field-production input[value="together"]')).to_be_checked()
-    expect(heading(page)).to_have_text(THICK)
+    expect(result_heading(page)).to_have_text(THICK)
     page.reload()
     expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
 
 
 def test_share_link_carries_the_answers_and_keeps_the_receivers_own(visit, browser) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, MATRIX)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     choose(page, "civil-society", "civil-society")
     page.get_by_role("button", name="Copy a share link").click()

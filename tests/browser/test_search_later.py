@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.calculators import answer_co_production, wait_ready
+from tests.support.calculators import answer_co_production, open_ready
 
 MATERIAL_WORKER = re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$")
 
@@ -18,7 +18,7 @@ def _material_worker_requested(visit) -> bool:
 
 
 def test_the_index_waits_for_pythons_first_answer(visit) -> None:
-    page = wait_ready(visit.open("tools/matrix/"))
+    page = open_ready(visit, "tools/matrix/")
     assert not _material_worker_requested(visit), "the index was built while Python started"
     answer_co_production(page)
     deadline = time.monotonic() + 30

@@ -1,46 +1,37 @@
 """The site runs under the strict Content-Security-Policy the shipped server configs send.
 
 Every page is opened, every calculator started and brought to a result (with its charts), and
-the browser's ``securitypolicyviolation`` events are collected: there must be none.
+the browser's ``securitypolicyviolation`` events are collected: there must be none. Judged on
+every server from the one walk of the whole site (tests/support/walk.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from playwright.sync_api import expect
-
 from sitebuild.policy import CONTENT_SECURITY_POLICY
-from tests.support.calculators import FIRST_RESULT, calculator_pages
-from tests.support.site import built_pages
-
-READY_TIMEOUT_MS = 60_000
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__violations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
-    + ` at ${event.sourceFile}:${event.lineNumber}`);
-});
-"""
+from tests.support.browser import recorded_page
+from tests.support.servers import EVERY_SERVER, RunningServers
+from tests.support.walk import WALKING, Walks
 
 
-def test_no_page_violates_the_policy(site: Path, visit) -> None:
-    visit.page.context.add_init_script(RECORD_VIOLATIONS)
-    calculators = calculator_pages(site)
-    assert set(calculators.values()) == set(FIRST_RESULT)
-    found = {}
-    for path in built_pages(site):
-        page = visit.open(path)
-        if path in calculators:
-            FIRST_RESULT[calculators[path]](page)
-        if page.locator("#server-check-run").count():
-            expect(page.locator("#server-check-run")).to_be_enabled(timeout=READY_TIMEOUT_MS)
-        violations = page.evaluate("window.__violations")
-        if violations:
-            found[path] = violations
-    assert found == {}
+@WALKING
+@EVERY_SERVER
+def test_no_page_violates_the_policy(walks: Walks, server: str) -> None:
+    walk = walks.of(server)
+    assert walk.found(lambda record: record.violations) == {}
 
 
-def test_pages_are_served_with_the_policy(visit) -> None:
-    response = visit.page.goto(visit.base_url)
-    assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY
+@WALKING
+@EVERY_SERVER
+def test_every_calculator_and_the_server_check_finish_under_the_policy(
+    walks: Walks, server: str
+) -> None:
+    """A calculator that gives no result (or a self-check that never ends) would also leave
+    the code the policy could refuse unexercised."""
+    assert walks.of(server).found(lambda record: record.failed) == {}
+
+
+@EVERY_SERVER
+def test_pages_are_served_with_the_policy(browser, servers: RunningServers, server: str) -> None:
+    with recorded_page(browser, servers.url(server)) as visit:
+        response = visit.page.goto(visit.base_url)
+        assert response.headers["content-security-policy"] == CONTENT_SECURITY_POLICY

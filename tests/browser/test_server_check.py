@@ -13,6 +13,8 @@ from playwright.sync_api import Browser, Page, expect
 from sitebuild.policy import CONTENT_SECURITY_POLICY
 from sitebuild.publish.manifest import MANIFEST
 from sitebuild.static_server import serving
+from tests.support.browser import recorded_page
+from tests.support.servers import EVERY_SERVER, RunningServers
 
 PAGE = "server-check/"
 DONE_TIMEOUT_MS = 60_000
@@ -37,8 +39,15 @@ def finished(page: Page) -> Page:
     return page
 
 
-def test_a_well_configured_server_passes_every_check(visit) -> None:
-    page = finished(visit.open(PAGE))
+@EVERY_SERVER
+def test_a_well_configured_server_passes_every_check(
+    browser: Browser, servers: RunningServers, server: str
+) -> None:
+    with recorded_page(browser, servers.url(server)) as visit:
+        _passes_every_check(finished(visit.open(PAGE)))
+
+
+def _passes_every_check(page: Page) -> None:
     expect(page.locator("#server-check-summary")).to_contain_text("All checks passed")
     checks = page.locator("#server-check-results > li")
     expect(checks).to_have_count(FIXED_CHECKS + len(CALCULATORS))

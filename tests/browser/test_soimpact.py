@@ -11,22 +11,14 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import axe_violations
+from tests.support.calculators import READY_TIMEOUT_MS, open_ready
 from tests.support.projects import open_project
 
 PAGE = "tools/soimpact/"
-READY_TIMEOUT_MS = 60_000
 IMPACT = (
     "Share of those helped who had been in work for at least three months, three years after"
     " arriving in Oslo"
 )
-
-
-def open_ready(visit, path: str = PAGE) -> Page:
-    page = visit.open(path)
-    expect(page.locator("form[data-calculator]")).to_have_attribute(
-        "data-ready", "true", timeout=READY_TIMEOUT_MS
-    )
-    return page
 
 
 def result(page: Page):
@@ -54,7 +46,7 @@ def indicator_names(page: Page) -> list[str]:
 
 
 def test_fill_the_worksheet_by_keyboard_and_follow_progress(visit, axe_script: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     assert axe_violations(page, axe_script) == []  # the empty worksheet
     type_into(page, "Name of the effort", "Work for young adults")
     page.keyboard.press("Tab")
@@ -103,7 +95,7 @@ def test_fill_the_worksheet_by_keyboard_and_follow_progress(visit, axe_script: P
 
 
 def test_add_and_remove_indicators_and_measurements(visit, axe_script: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     add = page.get_by_role("button", name="Add an indicator")
     for name in ("A", "B", "C"):
         add.click()
@@ -131,7 +123,7 @@ def test_add_and_remove_indicators_and_measurements(visit, axe_script: Path) -> 
 
 
 def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     load_example(page)
     assert indicator_names(page)[-1] == IMPACT
     levels = page.locator('.soimpact-indicator select[name$=".level"]')
@@ -173,7 +165,7 @@ def test_boost_refugee_example_is_reviewed_and_prints(visit, axe_script: Path) -
 
 
 def test_indicators_picked_from_the_bank_join_the_plan(visit, axe_script: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     page.get_by_text("Youth", exact=True).focus()
     page.keyboard.press("Enter")  # open the domain
     page.get_by_role("checkbox", name=re.compile("^Young people who joined the activity")).focus()
@@ -208,7 +200,7 @@ def test_what_is_typed_while_the_example_loads_is_kept(visit) -> None:
 
 
 def test_plan_survives_reload_and_travels_by_file_and_csv(visit, browser, tmp_path: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     load_example(page)
     page.reload()
     expect(page.get_by_label("Name of the effort")).to_have_value("Boost Refugee (Oslo, 2016–2017)")
@@ -258,7 +250,7 @@ def write_plan(path: Path, answers: object, version: int = 1) -> Path:
 
 
 def test_hostile_files_are_refused_or_inert(visit, axe_script: Path, tmp_path: Path) -> None:
-    page = open_ready(visit)
+    page = open_ready(visit, PAGE)
     load_example(page)
     wrong = write_plan(tmp_path / "wrong.json", {"indicators.0.name": 5})
     page.get_by_label("Open a saved file").set_input_files(wrong)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser
 
 from sitebuild.static_server import DEFAULT_PREFIX, serving
+from tests.support.calculators import wait_ready
 from tests.support.servers import apache, nginx
 
 CALCULATOR = "tools/matrix/"
-READY_TIMEOUT_MS = 60_000
 
 
 def cold_visit_bytes(browser: Browser, url: str) -> int:
@@ -25,9 +25,7 @@ def cold_visit_bytes(browser: Browser, url: str) -> int:
     responses = []
     page.on("requestfinished", lambda request: responses.append(request))
     page.goto(url + CALCULATOR)
-    expect(page.locator("form[data-calculator]")).to_have_attribute(
-        "data-ready", "true", timeout=READY_TIMEOUT_MS
-    )
+    wait_ready(page)
     page.wait_for_load_state("networkidle")
     total = sum(request.sizes()["responseBodySize"] for request in responses)
     context.close()

@@ -13,9 +13,11 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from sitebuild.static_server import serving
 from tests.support.site import ROOT
@@ -176,3 +178,28 @@ SERVERS: dict[str, Callable[[Path, str], AbstractContextManager[str]]] = {
     "apache": apache,
 }
 """Every server the browser layer and the benchmark run the site on, by name."""
+
+READERS_SERVER = "nginx"
+"""The server every browser test that does not judge a server runs on: nginx with the shipped
+``deploy/nginx.conf`` is what the guide's readers meet."""
+
+
+class RunningServers:
+    """Each server of ``SERVERS`` started the first time a test asks for it, then kept running
+    until ``stack`` closes: tests on one server share it, and one nobody asks for never starts."""
+
+    def __init__(self, site: Path, prefix: str, stack: ExitStack) -> None:
+        self._site = site
+        self._prefix = prefix
+        self._stack = stack
+        self._urls: dict[str, str] = {}
+
+    def url(self, name: str) -> str:
+        """The site's base URL on the server called ``name``."""
+        if name not in self._urls:
+            self._urls[name] = self._stack.enter_context(SERVERS[name](self._site, self._prefix))
+        return self._urls[name]
+
+
+EVERY_SERVER = pytest.mark.parametrize("server", list(SERVERS))
+"""For a test that judges what a server sends: it runs once per server, named by ``server``."""
