@@ -25,11 +25,13 @@ class Conflict(Strict):
 
 
 class Choice(Strict):
-    """One answer to a determinant question and the points it adds within its half."""
+    """One answer to a determinant question and the points it adds to the position; ``note``
+    says why, where the points need a reason (shown in "How this is computed")."""
 
     id: Slug
     points: int = Field(ge=0)
     label: Text
+    note: Text | None = None
     conflict: Conflict | None = None
 
 
@@ -68,10 +70,21 @@ class ResidentRole(Strict):
 
 
 class CellAdvice(Strict):
-    """What the matrix calculator advises for one cell, and the pages to read."""
+    """What the matrix calculator advises for one cell, and the pages to read; ``outside``
+    says why a cell that shares neither planning nor delivery has no place on the continuum."""
 
     text: Text
     read: list[Slug] = Field(min_length=1)
+    outside: Text | None = None
+
+
+class FormOnly(Strict):
+    """Answers that, all given together, show that a shared cell is shared in form only."""
+
+    signs: dict[Slug, Slug] = Field(min_length=1)
+    """Question id → the answer that is a sign."""
+    text: Text
+    source: Source
 
 
 class MatrixExample(Strict):
@@ -104,7 +117,10 @@ class MatrixToolFile(Strict):
     """The 'Position your project' calculator: questions, points, roles, advice, examples."""
 
     source: Source
+    shared_axis_points: int = Field(ge=0)
+    """Points for each axis of the matrix that is shared: the guide's own weight."""
     determinants: list[Determinant] = Field(min_length=1)
+    form_only: FormOnly
     roles: list[ResidentRole] = Field(min_length=1)
     moves: dict[Slug, dict[Slug, Text]]
     """For each axis, what moving it to each level takes."""
@@ -146,6 +162,16 @@ def references(model: Model) -> list[Problem]:
             )
     if set(tool.cell_advice) != set(cells.values()):
         problems.append((file, ("cell_advice",), "needs advice for each of the nine cells"))
+    for (planning, production), cell in cells.items():
+        alone = "together" not in (planning, production)
+        advice = tool.cell_advice.get(cell)
+        if advice is not None and (advice.outside is None) == alone:
+            why = "shares neither axis: say why it is" if alone else "shares an axis: it is not"
+            problems.append((file, ("cell_advice", cell, "outside"), f"{why} outside"))
+    options = {q.id: {o.id for o in q.options} for q in tool.determinants}
+    for question, answer in tool.form_only.signs.items():
+        if answer not in options.get(question, set()):
+            problems.append((file, ("form_only", "signs", question), f"no answer {answer!r}"))
     for axis in ("planning", "production"):
         levels = {level.id for level in getattr(model.matrix, axis).levels}
         if set(tool.moves.get(axis, {})) != levels:

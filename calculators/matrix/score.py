@@ -1,24 +1,27 @@
 """Where a collaboration sits: its cell in the matrix and its place on the thin ↔ thick continuum.
 
-Handbook ch. 1, p. 12–15 (Figure 2) and ch. 6, p. 53–54 (the residents' three roles). The
-scoring rule, which the page shows as "How this is computed":
+Handbook ch. 1, p. 10–15 (Figure 2) and ch. 6, p. 53–54 (the residents' three roles). The
+scoring rule, which the page shows as "How this is computed" from the same content:
 
 1. The cell comes from two answers: who plans and designs the service, and who produces and
    delivers it (professionals alone, professionals and civil society together, civil society
    alone). Sharing an axis ("together") puts the work in one of the handbook's two grey areas.
-2. The grey areas pick the half of the continuum. Neither axis shared: not collaboration, so no
-   place on the continuum (the traditional cell is never called collaboration). One shared: the
-   thin half, from 0 to W. Both shared (the centre cell): the thick half, from W to 2W.
-3. Within its half, each answer on the relationship, duration and power adds its points from
-   ``content/matrix_tool.yml``; W is the sum of every question's highest points (50 today, so
-   the scale runs 0–100). A question left open gives a range: counted as 0 at the low end and at
-   its highest points at the high end.
+2. A cell that shares neither axis has no place on the continuum: nothing is done together.
+3. Otherwise the position is a sum: each shared axis adds ``shared_axis_points``, and each answer
+   on the three factors (relationship, duration, power and obligations; ch. 1, p. 14) adds its
+   points from ``content/matrix_tool.yml``. The factors can add far more than the axes, so they
+   decide, as the handbook's "main factors" should; the weights are the guide's own. A question
+   left open gives a range (0 at the low end, its highest points at the high end). An answer
+   that contradicts the axes (a conflict in the content) is not taken at its word: it counts as
+   the nearest answer that fits them, and the result says so.
+4. The position's half (below or from the middle of the scale) names it thin or thick; a range
+   across the middle has no half until the open questions are answered.
 
-So sharing more responsibility never moves the position thinner, a thicker answer never lowers
-it, and the centre cell always lies in the thick half. With participants (gathered by
-``calculators.matrix.files``), ``summary`` says who placed the collaboration where and where they
-differ. All results are language neutral (ids and numbers); ``calculators.matrix.view`` puts them
-into words.
+So sharing more responsibility never moves the position thinner and a thicker answer never
+lowers it, but a shared cell whose factors are thin stays thin. A goal takes today's answer for
+every question it leaves open. With participants (gathered by ``calculators.matrix.files``),
+``summary`` says who placed the collaboration where and where they differ. All results are
+language neutral (ids and numbers); ``calculators.matrix.view`` puts them into words.
 """
 
 from __future__ import annotations
@@ -92,8 +95,9 @@ def read_view(
 ) -> tuple[View | None, list[tuple[str, str]]]:
     """The checked answers of one view (now: no prefix; goal: ``GOAL``) and the problems found.
 
-    Now needs both axes; the goal is optional, but once any goal answer is given it needs both
-    axes too. An empty answer ("Not sure", "No goal set") counts as not given.
+    Now needs both axes. The goal is optional and may leave any question open (``keep_today``
+    fills it); with no goal answer at all it is None. An empty answer ("Not sure", "No goal
+    set") counts as not given.
     """
     problems: list[tuple[str, str]] = []
     view: View = {"determinants": {}, ROLES: []}
@@ -111,30 +115,39 @@ def read_view(
             view[name] = values[0] if values else None
         elif values:
             view["determinants"][name] = values[0]
-    if prefix and not given and not problems:
-        return None, []
+    if prefix:
+        return (view if given and not problems else None), problems
     named = {field for field, _ in problems}
+    choose = model["matrix"]["messages"]
     for axis in AXES:
-        if view.get(axis) is None and prefix + axis not in named:
-            problems.append((prefix + axis, _choose(model, axis, prefix, lang)))
+        if view.get(axis) is None and axis not in named:
+            problems.append((axis, in_language(choose[f"choose-{axis}"], lang)))
     return (None if problems else view), problems
 
 
-def _choose(model: Model, axis: str, prefix: str, lang: str) -> str:
-    """The error for an axis left unanswered, in the now or the goal column."""
-    if prefix:
-        return say(model, f"choose-goal-{axis}", lang)
-    return in_language(model["matrix"]["messages"][f"choose-{axis}"], lang)
+def keep_today(goal: View, now: View, model: Model) -> View:
+    """The goal with today's answer wherever it sets none, and ``taken`` naming those: half a
+    goal (one axis, say) is still a goal for the answers as they are now."""
+    kept: View = {**goal, "determinants": dict(goal["determinants"]), "taken": []}
+    for name in question_names(model):
+        if name in AXES and kept[name] is None:
+            kept[name] = now[name]
+            kept["taken"].append(name)
+        elif name in now["determinants"] and name not in kept["determinants"]:
+            kept["determinants"][name] = now["determinants"][name]
+            kept["taken"].append(name)
+    return kept
 
 
 def read_views(answers: dict[str, Any], model: Model, lang: str) -> tuple[View, View | None]:
-    """Now and goal, or InputError naming every field that needs fixing."""
+    """Now and goal (today's answers where it sets none), or InputError naming every field
+    that needs fixing."""
     now, problems = read_view(answers, "", model, lang)
     goal, goal_problems = read_view(answers, GOAL, model, lang)
     if problems or goal_problems:
         raise InputError(problems + goal_problems)
     assert now is not None
-    return now, goal
+    return now, (keep_today(goal, now, model) if goal else None)
 
 
 def find_cell(model: Model, planning: str, production: str) -> dict[str, Any]:
@@ -145,13 +158,28 @@ def find_cell(model: Model, planning: str, production: str) -> dict[str, Any]:
     raise KeyError((planning, production))
 
 
-def half_width(model: Model) -> int:
-    """W: the most points the determinant answers can add, so each half is W wide."""
-    return sum(max(option["points"] for option in q["options"]) for q in determinants(model))
+def top(model: Model) -> int:
+    """The top of the scale: both axes shared and the thickest answer to every question."""
+    axes = len(AXES) * model["matrix_tool"]["shared_axis_points"]
+    return axes + sum(max(option["points"] for option in q["options"]) for q in determinants(model))
 
 
 def _points(question: dict[str, Any], option_id: str) -> int:
     return next(o["points"] for o in question["options"] if o["id"] == option_id)
+
+
+def _clashes(conflict: dict[str, Any] | None, view: View) -> bool:
+    return bool(conflict) and view[conflict["axis"]] in conflict["levels"]
+
+
+def counted(question: dict[str, Any], answer: str, view: View) -> dict[str, Any]:
+    """The option an answer counts as: itself, or, if it contradicts the axes, the nearest
+    option that does not (a contradiction is named, never taken at its word)."""
+    options = question["options"]
+    index = next(i for i, option in enumerate(options) if option["id"] == answer)
+    fitting = [i for i, option in enumerate(options) if not _clashes(option.get("conflict"), view)]
+    nearest = min(fitting, key=lambda i: (abs(i - index), i)) if fitting else index
+    return options[nearest]
 
 
 def _conflicts(view: View, model: Model) -> list[dict[str, str]]:
@@ -160,63 +188,72 @@ def _conflicts(view: View, model: Model) -> list[dict[str, str]]:
     for question in determinants(model):
         answer = view["determinants"].get(question["id"])
         for option in question["options"]:
-            conflict = option.get("conflict")
-            if option["id"] == answer and conflict and view[conflict["axis"]] in conflict["levels"]:
+            if option["id"] == answer and _clashes(option.get("conflict"), view):
                 found.append({"question": question["id"], "answer": answer})
     for role in model["matrix_tool"]["roles"]:
-        conflict = role.get("conflict")
-        if role["id"] in view[ROLES] and conflict and view[conflict["axis"]] in conflict["levels"]:
+        if role["id"] in view[ROLES] and _clashes(role.get("conflict"), view):
             found.append({"question": ROLES, "answer": role["id"]})
     return found
+
+
+def _half(low: int, high: int, scale: int) -> str | None:
+    """thin below the middle, thick from it; None for a range across the middle."""
+    if high < scale / 2:
+        return "thin"
+    if low >= scale / 2:
+        return "thick"
+    return None
 
 
 def assess(view: View, model: Model) -> dict[str, Any]:
     """The cell, the position on the continuum with each answer's points, and the roles."""
     cell = find_cell(model, view["planning"], view["production"])
-    shared = sum(view[axis] == SHARED for axis in AXES)
-    width = half_width(model)
+    shared_axes = [axis for axis in AXES if view[axis] == SHARED]
+    scale = top(model)
     answers = []
     for question in determinants(model):
-        top = max(option["points"] for option in question["options"])
         chosen = view["determinants"].get(question["id"])
-        points = None if chosen is None else _points(question, chosen)
-        answers.append({"question": question["id"], "answer": chosen, "points": points, "max": top})
+        entry: dict[str, Any] = {"question": question["id"], "answer": chosen, "points": None}
+        entry["max"] = max(counted(question, o["id"], view)["points"] for o in question["options"])
+        if chosen is not None:
+            option = counted(question, chosen, view)
+            entry["points"] = option["points"]
+            entry["counted_as"] = None if option["id"] == chosen else option["id"]
+        answers.append(entry)
     position = None
-    if shared:
-        start = (shared - 1) * width
+    if shared_axes:
+        start = len(shared_axes) * model["matrix_tool"]["shared_axis_points"]
         low = start + sum(entry["points"] or 0 for entry in answers)
         high = low + sum(entry["max"] for entry in answers if entry["points"] is None)
-        position = {"start": start, "low": low, "high": high}
+        position = {"start": start, "low": low, "high": high, "half": _half(low, high, scale)}
+    signs = model["matrix_tool"]["form_only"]["signs"].items()
     return {
         "cell": cell["id"],
         "kind": cell["kind"],
         "planning": view["planning"],
         "production": view["production"],
-        "shared": shared,
+        "shared": len(shared_axes),
+        "shared_axes": shared_axes,
         "collaboration": position is not None,
         "position": position,
-        "scale": 2 * width,
+        "form_only": bool(shared_axes)
+        and all(view["determinants"].get(q) == answer for q, answer in signs),
+        "scale": scale,
         "answers": answers,
         "roles": {
             "present": view[ROLES],
             "missing": [role for role in role_ids(model) if role not in view[ROLES]],
         },
         "conflicts": _conflicts(view, model),
+        "taken": view.get("taken", []),
     }
 
 
 def direction(now: dict[str, Any], goal: dict[str, Any]) -> str:
-    """How the goal compares: thicker, thinner, level, or off the continuum.
-
-    The half decides first (more shared axes is thicker); within one half the ranges do, and
-    overlapping ranges are called level."""
+    """How the goal compares: thicker, thinner, level (overlapping ranges), or off the continuum."""
     if goal["position"] is None:
         return "off"
-    if now["position"] is None or goal["shared"] > now["shared"]:
-        return "thicker"
-    if goal["shared"] < now["shared"]:
-        return "thinner"
-    if goal["position"]["low"] > now["position"]["high"]:
+    if now["position"] is None or goal["position"]["low"] > now["position"]["high"]:
         return "thicker"
     if goal["position"]["high"] < now["position"]["low"]:
         return "thinner"
@@ -245,14 +282,14 @@ def steps(now: View, goal: View, model: Model) -> list[dict[str, Any]]:
         before = now["determinants"].get(question["id"])
         after = goal["determinants"].get(question["id"])
         if before and after and before != after:
-            thicker = _points(question, after) > _points(question, before)
+            change = _points(question, after) - _points(question, before)
             found.append(
                 {
                     "kind": "determinant",
                     "question": question["id"],
                     "from": before,
                     "to": after,
-                    "direction": "thicker" if thicker else "thinner",
+                    "direction": "thicker" if change > 0 else "thinner" if change < 0 else "same",
                 }
             )
     if goal[ROLES]:

@@ -68,25 +68,31 @@ class Words(words.Words):
         )
 
 
+def _where(now: Assessment, words: Words) -> str:
+    """The position in words: a number or a range, and its half when the range has one."""
+    position, scale = now["position"], now["scale"]
+    low, high = position["low"], position["high"]
+    if position["half"] is None:
+        return words("continuum-across", low=low, high=high, top=scale)
+    half = words(f"{position['half']}-half")
+    if low == high:
+        return words("continuum-position", position=low, top=scale, half=half)
+    return words("continuum-range", low=low, high=high, top=scale, half=half)
+
+
 def _headline(now: Assessment, words: Words) -> list[block.Block]:
-    position = now["position"]
-    if position is None:
-        where = words("continuum-none")
-    else:
-        half = words("thick-half" if now["shared"] == 2 else "thin-half")
-        top = now["scale"]
-        if position["low"] == position["high"]:
-            where = words("continuum-position", position=position["low"], top=top, half=half)
-        else:
-            where = words(
-                "continuum-range", low=position["low"], high=position["high"], top=top, half=half
-            )
+    """The cell, what it is (its grey area, or why it is off the continuum), the position,
+    and whether the sharing is in form only."""
     cell = words.cells[now["cell"]]
-    return [
-        block.heading(words.cell(now["cell"])),
-        block.paragraph(words.text(cell["description"])),
-        block.paragraph(where),
-    ]
+    lines = [words.text(cell["description"])]
+    if now["position"] is None:
+        outside = words.tool["cell_advice"][now["cell"]]["outside"]
+        lines += [words("continuum-none"), words.text(outside)]
+    else:
+        lines += [words("area-" + "-".join(now["shared_axes"])), _where(now, words)]
+    if now["form_only"]:
+        lines.append(words.text(words.tool["form_only"]["text"]))
+    return [block.heading(words.cell(now["cell"])), *(block.paragraph(line) for line in lines)]
 
 
 def _charts(report: dict[str, Any], words: Words) -> list[block.Block]:
@@ -108,20 +114,22 @@ def _charts(report: dict[str, Any], words: Words) -> list[block.Block]:
 
 def _counted(assessment: Assessment, words: Words) -> list[tuple[str, str | int]]:
     """(answer, points) for each row of the why-table: cell, responsibility, questions, roles,
-    position. The axes pick the half of the continuum; each other answer adds its points."""
+    position. Each shared axis and each answer adds its points; off the continuum none count."""
     start = assessment["position"]["start"] if assessment["position"] else None
-    half = ["shared-none", "shared-one", "shared-both"][assessment["shared"]]
     empty = words("no-answer")
     pairs: list[tuple[str, str | int]] = [
         (words.cell(assessment["cell"]), empty),
         *((words.answer(axis, assessment[axis]), empty) for axis in AXES),
-        (words(half), empty if start is None else start),
+        (words(f"shared-{len(assessment['shared_axes'])}"), empty if start is None else start),
     ]
     for entry in assessment["answers"]:
         if entry["points"] is None:
             points = words("open-points", max=entry["max"])
         elif start is None:
             points = words("not-counted", points=entry["points"])
+        elif entry["counted_as"]:
+            answer = words.answer(entry["question"], entry["counted_as"])
+            points = words("counted-as", points=entry["points"], answer=answer)
         else:
             points = f"+{entry['points']}"
         pairs.append((words.answer(entry["question"], entry["answer"]), points))
@@ -188,12 +196,12 @@ def _roles(now: Assessment, words: Words) -> list[block.Block]:
 
 
 def _advice(now: Assessment, words: Words) -> list[block.Block]:
-    """The cell's advice, then advice for each answer at the thin end of its question."""
+    """The cell's advice, then advice for each answer that is its question's thinnest."""
     cell_advice = words.tool["cell_advice"][now["cell"]]
     advice, read = [words.text(cell_advice["text"])], list(cell_advice["read"])
     for entry in now["answers"]:
-        if entry["points"] == 0:
-            question = words.questions[entry["question"]]
+        question = words.questions[entry["question"]]
+        if entry["answer"] == question["options"][0]["id"]:
             advice.append(words.text(question["advice"]))
             read.append(question["read"])
     return [
@@ -217,6 +225,13 @@ def _step(step: dict[str, Any], words: Words) -> str:
         return f"{line} {words('step-cell', cell=words.cell(step['cell']))}"
     if step["kind"] == "determinant":
         question = words.questions[step["question"]]
+        if step["direction"] == "same":
+            return words(
+                "step-same",
+                question=words.question(step["question"]),
+                **{"from": words.answer(step["question"], step["from"])},
+                to=words.answer(step["question"], step["to"]),
+            )
         return words(
             f"step-{step['direction']}",
             question=words.question(step["question"]),
@@ -236,6 +251,9 @@ def _goal(report: dict[str, Any], words: Words) -> list[block.Block]:
     if goal is None:
         return [*blocks, block.paragraph(words("goal-none"))]
     blocks.append(block.paragraph(words("goal-summary", cell=words.cell(goal["cell"]))))
+    if goal["taken"]:
+        taken = ", ".join(words.question(name) for name in goal["taken"])
+        blocks.append(block.paragraph(words("goal-from-now", questions=taken)))
     blocks.append(block.paragraph(words(f"goal-{report['direction']}")))
     if not report["steps"]:
         return [*blocks, block.paragraph(words("goal-no-steps"))]
@@ -344,7 +362,7 @@ def group_blocks(group: dict[str, Any] | None, words: Words, level: int) -> list
 def blocks(
     report: dict[str, Any], answers: dict[str, Any], model: Model, lang: str
 ) -> list[block.Block]:
-    """All result blocks: position, charts, reasons, checks, roles, advice, goal, group."""
+    """All result blocks: position, contradictions, charts, reasons, roles, advice, goal, group."""
     words = Words(model, lang)
     now = report["now"]
     if now is None:
@@ -355,11 +373,11 @@ def blocks(
     summary = [
         *headline,
         *by,
+        *_checks(now, words),
         *_charts(report, words),
         *_why(now, report["goal"], words),
     ]
     details = [
-        *_checks(now, words),
         *_roles(now, words),
         *_advice(now, words),
         *_goal(report, words),

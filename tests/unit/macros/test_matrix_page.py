@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -59,7 +60,7 @@ def test_the_form_offers_not_sure_and_no_goal_but_never_for_a_required_answer() 
 
 def test_the_scoring_rule_shows_every_answers_points() -> None:
     context = scoring(TYPED, "en")
-    assert (context["width"], context["top"]) == (50, 100)
+    assert (context["axis"], context["top"], context["middle"]) == (8, 100, 50)
     html = render(
         "forms/matrix/scoring.j2",
         tool=TYPED.matrix_tool,
@@ -67,12 +68,28 @@ def test_the_scoring_rule_shows_every_answers_points() -> None:
         labels=TYPED.ui.labels,
         **context,
     )
-    assert "in the thin half, from 0 to 50" in html
-    assert "from 50 to 100" in html
-    for question in score.determinants(MODEL):
-        for option in question["options"]:
-            assert f"<td>+{option['points']}</td>" in html
-    assert html.count("<td>+") == sum(len(q["options"]) for q in score.determinants(MODEL))
+    assert "Each shared axis adds 8 points" in html
+    assert "up to 28 for the relationship between the actors, 28 for the duration" in html
+    assert "below 50 a collaboration is in the thin half" in html
+    points = [option["points"] for q in score.determinants(MODEL) for option in q["options"]]
+    points += [8, 0, 0] * 2  # each axis: "together" counts, either side alone does not
+    for value in set(points):
+        assert html.count(f"<td>+{value}</td>") == points.count(value)
+    assert html.count("<td>+") == len(points)
+    assert "orderer–performer" in html  # why a one-sided contract adds nothing
+
+
+@pytest.mark.parametrize(
+    ("lang", "own"),
+    [("en", "the guide's own construction"), ("nb", "veilederens egen konstruksjon")],
+)
+def test_the_page_says_the_scale_is_the_guides_own(lang: str, own: str) -> None:
+    context = scoring(TYPED, lang)
+    labels = TYPED.ui.labels
+    html = render(
+        "forms/matrix/scoring.j2", tool=TYPED.matrix_tool, lang=lang, labels=labels, **context
+    )
+    assert own in unescape(html).replace("this guide's own", "the guide's own")
 
 
 @pytest.mark.parametrize("example", MODEL["matrix_tool"]["examples"], ids=lambda e: e["id"])

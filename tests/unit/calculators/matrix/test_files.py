@@ -110,7 +110,9 @@ def test_the_command_line_prints_one_json_line_per_file(tmp_path: Path, capsys) 
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[0]["ok"] is True
     assert lines[0]["result"]["now"]["cell"] == "co-production"
-    assert lines[0]["result"]["now"]["position"] == {"start": 50, "low": 60, "high": 100}
+    # Both axes shared (2 × 8) + power shared (14); four questions open (up to 70 more).
+    position = {"start": 16, "low": 30, "high": 100, "half": None}
+    assert lines[0]["result"]["now"]["position"] == position
     assert lines[1]["errors"] == [
         {"field": "production", "message": "Choose who is responsible for production and delivery."}
     ]

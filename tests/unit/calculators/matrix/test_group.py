@@ -174,10 +174,11 @@ def test_csv_has_a_row_per_person_and_is_safe_in_spreadsheets() -> None:
         "Professionals and civil society together",
         "Professionals alone",
         "Professional services planned with civil society (thin co-creation)",
-        0,
-        40,
+        8,  # planning shared; one party decides (0)
+        64,  # + the open questions at their most; the duration at most 14 without shared delivery
     ]
-    assert rows[0][-3:] == ["Co-production (thick collaboration)", 50, 100]
+    # The goal keeps today's "one party decides": 16 + 0, up to 70 more for the open questions.
+    assert rows[0][-3:] == ["Co-production (thick collaboration)", 16, 86]
     response = handle({"action": "csv", "tool": "matrix", "state": state}, MODEL)
     assert response["ok"]
     assert response["csv"] == to_csv(header, rows)
