@@ -93,6 +93,8 @@ class Calculator {
       if (focus) this.result.focus();
       return;
     }
+    // A result is only ever shown for the answers in the form: an earlier one goes.
+    this.result.replaceChildren();
     const unplaced = showErrors(this.form, response.errors ?? []);
     if (response.message) unplaced.push(response.message);
     if (unplaced.length) this.notice.textContent = unplaced.join(" ");
