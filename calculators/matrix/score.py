@@ -43,7 +43,8 @@ GOAL = "desired."
 Model = dict[str, Any]
 State = dict[str, Any]
 View = dict[str, Any]
-"""One set of answers, checked: ``planning``, ``production``, ``determinants``, ``roles``."""
+"""One set of answers, checked: ``planning``, ``production``, ``determinants``, ``roles``; a
+goal also ``taken``, the questions it keeps from today."""
 
 
 def say(model: Model, key: str, lang: str, **values: object) -> str:
