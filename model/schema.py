@@ -351,15 +351,20 @@ class GlossaryFile(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
+Bibliographic = Prose | Text
+"""A part of a reference: as published (one string), or per language where it holds the guide's
+words ('ed.'/'red.', 'and'/'og', 'Drawings:'/'Tegninger:', a description of an untitled work)."""
+
+
 class Reference(Strict):
-    """A work the guide draws on. Its bibliographic parts are the same in every language."""
+    """A work the guide draws on. Titles stay as published; the guide's own words translate."""
 
     id: Slug
-    authors: Prose
+    authors: Bibliographic
     year: Annotated[str, StringConstraints(pattern=r"^(\d{4}[a-z]?|n\.d\.)$")]
     title: Prose
-    subtitle: Prose | None = None
-    published: Prose | None = None
+    subtitle: Bibliographic | None = None
+    published: Bibliographic | None = None
     used_for: Text
 
 
