@@ -54,12 +54,18 @@ def _translate_filter(context: Context, text: Text) -> str:
 
 @pass_context
 def _cite_filter(context: Context, source: Source) -> str:
-    return cite(source, translate(context["labels"]["citation"], context["lang"]))
+    """Chapters are cited with the ``citation`` label, the foreword (chapter 0) by its name."""
+    form = (
+        context["handbook"].foreword_citation
+        if source.chapter == 0
+        else context["labels"]["citation"]
+    )
+    return cite(source, translate(form, context["lang"]))
 
 
 TEMPLATES.filters["t"] = _translate_filter
 TEMPLATES.filters["cite"] = _cite_filter
-"""Every template is rendered with ``lang`` and ``labels`` (the ui labels) in its context."""
+"""Every template is rendered with ``lang``, ``labels`` (the ui labels) and ``handbook``."""
 
 
 def render(template: str, **context: Any) -> Markup:

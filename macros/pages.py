@@ -66,6 +66,7 @@ class Pages:
             "href": self.href,
             "lang": self.lang,
             "labels": self.model.ui.labels,
+            "handbook": self.model.handbook,
         }
 
     # Lookups.

@@ -31,10 +31,16 @@ class Text(Strict):
 
 
 class Source(Strict):
-    """Where in the handbook a piece of the guide comes from."""
+    """Where in the handbook a piece of the guide comes from; chapter 0 is the foreword."""
 
-    chapter: int = Field(ge=1, le=6)
+    chapter: int = Field(ge=0, le=6)
     pages: Annotated[str, StringConstraints(pattern=r"^\d+(–\d+)?$")]
+
+    @property
+    def page_range(self) -> tuple[int, int]:
+        """The first and last page cited, for checking them against the table of contents."""
+        first, _, last = self.pages.partition("–")
+        return int(first), int(last or first)
 
 
 DocPath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")]

@@ -14,19 +14,22 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from model import assessment, matrix, soimpact
-from model.base import LANGUAGES, KeyPath, Problem, Text
+from model.base import LANGUAGES, KeyPath, Problem, Source, Text
 from model.schema import CONTENT_FILES, Model
 
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML was built with it; the same nodes and marks, many times faster."""
+
+
+_T = TypeVar("_T")
 
 
 class ContentError(Exception):
@@ -167,8 +170,33 @@ def _site_references(model: Model) -> list[Problem]:
     return problems
 
 
+def _cited_pages(model: Model) -> list[Problem]:
+    """Each handbook citation whose pages lie outside the part (chapter or foreword) it names.
+
+    The extracted handbook has no page numbers, so a slip is easy; the table of contents
+    (``handbook.yml``) is the one place a page can be checked against.
+    """
+    parts = {part.number: part for part in model.handbook.parts}
+    problems = []
+    for name in CONTENT_FILES:
+        for path, source in nodes(getattr(model, name.removesuffix(".yml")), Source):
+            part = parts[source.chapter]
+            first, last = source.page_range
+            if not part.first <= first <= last <= part.last:
+                where = f"chapter {part.number}" if part.number else "the foreword"
+                problems.append(
+                    (
+                        name,
+                        path,
+                        f"p. {source.pages} is not in {where} (p. {part.first}–{part.last})",
+                    )
+                )
+    return problems
+
+
 REFERENCES: tuple[Callable[[Model], list[Problem]], ...] = (
     _site_references,
+    _cited_pages,
     assessment.references,
     soimpact.references,
     matrix.references,
@@ -219,19 +247,24 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Model:
     return _load(content_dir).model
 
 
-def texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
-    """Every ``Text`` in a validated node, with its key path (field names are the YAML keys)."""
-    if isinstance(node, Text):
+def nodes(node: Any, kind: type[_T], path: KeyPath = ()) -> Iterator[tuple[KeyPath, _T]]:
+    """Every ``kind`` in a validated node, with its key path (field names are the YAML keys)."""
+    if isinstance(node, kind):
         yield path, node
     elif isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from texts(getattr(node, name), (*path, name))
+            yield from nodes(getattr(node, name), kind, (*path, name))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from texts(item, (*path, index))
+            yield from nodes(item, kind, (*path, index))
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from texts(value, (*path, key))
+            yield from nodes(value, kind, (*path, key))
+
+
+def texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, Text]]:
+    """Every ``Text`` in a validated node, with its key path."""
+    return nodes(node, Text, path)
 
 
 def missing_translations(

@@ -7,6 +7,7 @@ calculator's own files are in ``model/<tool>.py``, and ``Model`` gathers them al
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
@@ -291,6 +292,13 @@ class ChainLink(Strict):
     certainty: Text
 
 
+class CompanionTool(Point):
+    """A companion tool of the handbook: what the book says, cited, and what it does not."""
+
+    beyond: Text
+    """Facts the handbook does not hold, marked in their own words as the guide's."""
+
+
 class ImpactStep(Strict):
     id: Slug
     name: Text
@@ -318,7 +326,7 @@ class ImpactFile(Strict):
     boost_source: Source
     methods: list[Point] = Field(min_length=3)
     roles: list[Point] = Field(min_length=3, max_length=3)
-    tools: list[Point] = Field(min_length=2)
+    tools: list[CompanionTool] = Field(min_length=2)
 
 
 class Abbreviation(Strict):
@@ -343,20 +351,51 @@ class GlossaryFile(Strict):
     terms: list[Term] = Field(min_length=1)
 
 
+Bibliographic = Prose | Text
+"""A part of a reference: as published (one string), or per language where it holds the guide's
+words ('ed.'/'red.', 'and'/'og', 'Drawings:'/'Tegninger:', a description of an untitled work)."""
+
+
 class Reference(Strict):
-    """A work the guide draws on. Its bibliographic parts are the same in every language."""
+    """A work the guide draws on. Titles stay as published; the guide's own words translate."""
 
     id: Slug
-    authors: Prose
+    authors: Bibliographic
     year: Annotated[str, StringConstraints(pattern=r"^(\d{4}[a-z]?|n\.d\.)$")]
     title: Prose
-    subtitle: Prose | None = None
-    published: Prose | None = None
+    subtitle: Bibliographic | None = None
+    published: Bibliographic | None = None
     used_for: Text
 
 
 class ReferencesFile(Strict):
     references: list[Reference] = Field(min_length=1)
+
+
+class HandbookPart(Strict):
+    """One part of the handbook's table of contents: the foreword (0) or a chapter."""
+
+    number: int = Field(ge=0, le=6)
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+
+
+class HandbookFile(Strict):
+    """The handbook's table of contents, so that every citation can be held to its pages."""
+
+    parts: list[HandbookPart] = Field(min_length=7, max_length=7)
+    foreword_citation: Text
+    """The citation form for part 0, as ``citation`` in ``ui.yml`` is for the chapters."""
+
+    @field_validator("parts")
+    @classmethod
+    def _in_order(cls, parts: list[HandbookPart]) -> list[HandbookPart]:
+        if [part.number for part in parts] != list(range(len(parts))):
+            raise ValueError("parts must be numbered 0, 1, 2, ... in order")
+        for before, part in pairwise(parts):
+            if not before.first <= before.last < part.first <= part.last:
+                raise ValueError(f"part {part.number}'s pages overlap or run backwards")
+        return parts
 
 
 class UiFile(Strict):
@@ -387,6 +426,7 @@ class Model(Strict):
     impact: ImpactFile
     glossary: GlossaryFile
     references: ReferencesFile
+    handbook: HandbookFile
     ui: UiFile
     assessment: AssessmentFile
     soimpact: SoimpactFile
@@ -411,6 +451,7 @@ CONTENT_FILES: dict[str, type[BaseModel]] = {
     "impact.yml": ImpactFile,
     "glossary.yml": GlossaryFile,
     "references.yml": ReferencesFile,
+    "handbook.yml": HandbookFile,
     "ui.yml": UiFile,
     "assessment.yml": AssessmentFile,
     "soimpact.yml": SoimpactFile,

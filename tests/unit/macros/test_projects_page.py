@@ -51,7 +51,7 @@ def test_picker_texts_are_in_bokmal_with_the_same_placeholders(key: str) -> None
     ("lang", "words"),
     [
         ("en", ["New project", "Rename", "Duplicate", "Delete", "Your projects"]),
-        ("nb", ["Nytt prosjekt", "Gi nytt navn", "Lag kopi", "Slett", "Prosjektene dine"]),
+        ("nb", ["Nytt prosjekt", "Gi nytt navn", "Lag kopi", "Slett", "Prosjektene deres"]),
     ],
 )
 def test_picker_renders_labelled_and_hidden(lang: str, words: list[str]) -> None:
