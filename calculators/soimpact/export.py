@@ -124,3 +124,9 @@ def measurements_table(state: State, model: Model, lang: str) -> Table:
 
 
 TABLES = {"indicators": indicators_table, "measurements": measurements_table}
+
+
+def file_words(table: str, model: Model, lang: str) -> tuple[str, str]:
+    """The file name in the page's language: ``soimpact``, ``indikatorer`` (or ``målinger``)."""
+    words = Words(model, lang)
+    return words("csv-file"), words(f"csv-file-{table}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
@@ -410,10 +409,10 @@ def test_csv_through_the_runtime_names_its_table() -> None:
 
 
 def test_words_are_in_the_language_and_write_numbers_in_it() -> None:
-    model = copy.deepcopy(MODEL)
-    model["soimpact"]["messages"]["decimal-mark"]["nb"] = ","
-    words = Words(model, "nb")
+    words = Words(MODEL, "nb")
     assert words.number(1234.5) == "1234,5" and words.number(-2) == "−2"
+    assert words.reading("12.5") == "12,5" and words.reading("45.25 %") == "45,25 %"
+    assert words.reading("about 12.5") == "about 12.5"
     assert words("step-done") == MODEL["soimpact"]["messages"]["step-done"]["nb"]
 
 
