@@ -48,6 +48,12 @@ class Words(words.Words):
         choices = self.impact["chain"] if field == "level" else self.content["options"][field]
         return next(self.text(choice["name"]) for choice in choices if choice["id"] == value)
 
+    def known_from(self, indicator: Indicator) -> str:
+        """Where a known indicator comes from: its named source, or the guide's bank; or ''."""
+        if indicator.texts["borrowed-from"] or not indicator.texts["bank"]:
+            return indicator.texts["borrowed-from"]
+        return self("from-bank")
+
     def indicator(self, indicator: Indicator) -> str:
         return indicator.name or self("unnamed-indicator", number=indicator.number)
 
