@@ -4,7 +4,7 @@
 // calculator form, so this module does nothing there and Pyodide is never fetched.
 
 import { connectPython, onStatus, isReady, callPython } from "../python/python-worker.js";
-import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./form.js";
+import { readAnswers, writeAnswers, refreshChoices, setupRepeats, showErrors, firstInvalid } from "./form.js";
 import { download, readFile, tidyName, nameIn } from "./store.js";
 import { shareLink, sharedText, forgetShareLink } from "./share-links.js";
 import { Projects } from "./projects.js";
@@ -68,6 +68,7 @@ class Calculator {
   }
 
   changed() {
+    refreshChoices(this.form, readAnswers(this.form)); // a group named or removed changes the choices
     this.state = { ...this.state, answers: readAnswers(this.form) };
     this.projects.autosave(this.state);
     clearTimeout(this.timer);
