@@ -347,6 +347,10 @@ def test_bank_picks_are_added_after_the_plans_own_indicators() -> None:
     assert added["indicators.2.level"] == "social-value"
     assert added["indicators.3.name"] == "Home visits made"
     assert added["indicators.0.name"] == "Jobs after a year"
+    plan = read_plan(added)
+    assert (
+        Words(MODEL, "en").known_from(plan.indicators[2]).startswith("The guide's indicator bank")
+    )
 
 
 def test_bank_refuses_when_nothing_is_ticked_or_the_plan_is_full() -> None:
