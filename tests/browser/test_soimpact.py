@@ -331,12 +331,14 @@ def test_an_indicators_target_group_is_chosen_from_step_3(visit, tmp_path: Path)
 def test_a_norwegian_office_gets_semicolons_and_decimal_commas(visit) -> None:
     page = open_ready(visit, f"nb/{PAGE}")
     page.get_by_role("button", name="Last inn eksempelet Boost Refugee").click()
-    expect(result(page).get_by_role("heading", name="Gjennomgang")).to_be_visible()
+    expect(notice(page)).to_contain_text("Eksempelet ligger nå i arbeidsarket")
+    expect(result(page).get_by_role("heading", name="Gjennomgang")).to_be_visible(
+        timeout=READY_TIMEOUT_MS
+    )
     value = page.get_by_role("group", name="Indikator 1").get_by_label("Målverdi", exact=True)
     value.fill("600.5")
-    expect(
-        result(page).get_by_role("table", name="Hvor langt hver indikator har kommet")
-    ).to_contain_text("600,5")
+    overview = result(page).get_by_role("table", name="Hvor langt hver indikator har kommet")
+    expect(overview).to_contain_text("600,5", timeout=READY_TIMEOUT_MS)
     tables = {}
     for name, word in (("indikatorene", "indikatorer"), ("målingene", "målinger")):
         with page.expect_download() as download:
