@@ -7,8 +7,9 @@ Requests name an action and, but for ``warm-up``, a tool:
 - ``import``: ``text`` of a saved file or share link → ``{"ok": true, "state"}`` or
   ``{"ok": false, "message"}`` (the page keeps its current work);
 - ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
-- ``csv``: ``state`` → ``{"ok": true, "csv"}``: the table named by ``table`` (a name in
-  ``Tool.tables``), else the tool's first; ``{"ok": false, "message"}`` when the table raises
+- ``csv``: ``state`` → ``{"ok": true, "csv", "file"}``: the table named by ``table`` (a name in
+  ``Tool.tables``), else the tool's first, in the dialect of ``lang``, and the words of its file
+  name (``Tool.file_words``); ``{"ok": false, "message"}`` when the table raises
   ``ImportProblem`` (nothing to export yet).
 
 Every request carries the page's ``lang``: results, messages, refusals and CSV headers are in
@@ -25,6 +26,7 @@ from typing import Any
 
 from calculators.core.csvfile import to_csv
 from calculators.core.errors import InputError
+from calculators.core.numbers import Numbers
 from calculators.core.savefile import ImportProblem, open_envelope
 from calculators.core.tool import MODEL_FILE, Model, Tool
 
@@ -84,11 +86,13 @@ def _csv(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
     name = request.get("table", next(iter(tool.tables)))
     if name not in tool.tables:
         return {"ok": False, "message": f"This tool has no table {name!r}."}
+    lang = _lang(request)
     try:
-        header, rows = tool.tables[name](request["state"], model, _lang(request))
+        header, rows = tool.tables[name](request["state"], model, lang)
     except ImportProblem as problem:
         return {"ok": False, "message": str(problem)}
-    return {"ok": True, "csv": to_csv(header, rows)}
+    csv = to_csv(header, rows, Numbers.of(model, lang))
+    return {"ok": True, "csv": csv, "file": list(tool.file_words(name, model, lang))}
 
 
 ACTIONS = {"compute": _compute, "import": _import, "operate": _operate, "csv": _csv}

@@ -10,10 +10,10 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints, field_validator
+from pydantic import BaseModel, Field, StringConstraints, field_validator, model_validator
 
 from model.assessment import AssessmentFile
-from model.base import DocPath, Link, Prose, Slug, Source, Strict, Text
+from model.base import LANGUAGES, DocPath, Link, Prose, Slug, Source, Strict, Text
 from model.matrix import MatrixToolFile
 from model.soimpact import IndicatorBankFile, SoimpactExamplesFile, SoimpactFile
 
@@ -398,6 +398,23 @@ class HandbookFile(Strict):
         return parts
 
 
+class NumberStyle(Strict):
+    """How each language writes a number (``calculators.core.numbers``)."""
+
+    decimal_mark: Text
+    csv_delimiter: Text
+    """Between a CSV file's fields: a spreadsheet reads a field with a decimal comma as one
+    number only when fields are separated by something else."""
+
+    @model_validator(mode="after")
+    def _delimiter_is_not_the_mark(self) -> NumberStyle:
+        for lang in LANGUAGES:
+            mark, delimiter = getattr(self.decimal_mark, lang), getattr(self.csv_delimiter, lang)
+            if mark is not None and mark == delimiter:
+                raise ValueError(f"{lang}: the CSV delimiter must differ from the decimal mark")
+        return self
+
+
 class UiFile(Strict):
     """Words of the guide's own (not the handbook's): template labels and calculator controls."""
 
@@ -406,6 +423,7 @@ class UiFile(Strict):
     """Keyed for the page scripts, which receive them as JSON."""
     files: dict[Slug, Text]
     """Why a saved file or share link is refused (``calculators.savefile``)."""
+    numbers: NumberStyle
 
 
 class Model(Strict):

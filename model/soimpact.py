@@ -152,6 +152,8 @@ class Example(Strict):
     results_date: datetime.date
     """The day the figure's results are dated in the worksheet."""
     results_note: Text
+    borrowed_from: Text
+    """Where a worksheet that loads the example borrowed its indicators from."""
     indicators: list[ExampleIndicator] = Field(min_length=1)
 
 

@@ -87,3 +87,8 @@ def _rounded(value: float | None) -> float | None:
 
 TABLES = {"group": table}
 """The CSV exports, by name (one: the toolbar's single CSV button)."""
+
+
+def file_words(table: str, model: dict[str, Any], lang: str) -> tuple[str, str]:
+    """The CSV's file name in the page's language: the tool's word; its one table has none."""
+    return Words(model, lang)("csv-file"), ""

@@ -31,6 +31,7 @@ from calculators.assessment.score import (
 from calculators.core import blocks as block
 from calculators.core import words
 from calculators.core.errors import InputError
+from calculators.core.numbers import Numbers
 from calculators.core.savefile import ImportProblem
 
 GAPS = 3
@@ -44,11 +45,12 @@ class Words(words.Words):
         super().__init__(model["assessment"]["messages"], lang)
         self.assessment = model["assessment"]
         self.steps = model["innovation"]["steps"]
+        self.numbers = Numbers.of(model, lang)
 
     def number(self, value: float | None) -> str:
         if value is None:
             return self("no-score")
-        return self.decimal(f"{value:.1f}")
+        return self.numbers.written(value, 1, keep_zeros=True)
 
     def signed(self, value: float) -> str:
         text = self.number(abs(value))

@@ -34,6 +34,10 @@ class Tool:
     """The result blocks for a state; bad answers raise InputError."""
     clean: Callable[[State, Model, str], State]
     """Checks an imported state and returns it tidy, or raises ``ImportProblem``."""
+    file_words: Callable[[str, Model, str], tuple[str, str]]
+    """A CSV table's file name in a language, from content: the tool's word and the table's
+    ('' for a tool's only table). The page puts the project's name between them, the date last:
+    ``soimpact-prosjekt-1-indikatorer-2025-03-01.csv``."""
     operations: dict[str, Callable[[State, dict[str, Any], Model, str], State]] = field(
         default_factory=dict
     )

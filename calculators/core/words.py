@@ -36,7 +36,3 @@ class Words:
     def count(self, key: str, count: int, **values: Any) -> str:
         """A message about ``count`` things; ``<key>-one`` is its singular form."""
         return self(f"{key}-one" if count == 1 else key, count=count, **values)
-
-    def decimal(self, written: str) -> str:
-        """A number written with a point, in the language's decimal mark and minus sign."""
-        return written.replace(".", self("decimal-mark")).replace("-", "−")

@@ -51,3 +51,8 @@ def _range(assessment: dict[str, Any]) -> tuple[Cell, Cell]:
 
 TABLES = {"people": table}
 """The CSV exports, by name (one: the toolbar's single CSV button)."""
+
+
+def file_words(table: str, model: score.Model, lang: str) -> tuple[str, str]:
+    """The CSV's file name in the page's language: the tool's word; its one table has none."""
+    return Words(model, lang)("csv-file"), ""

@@ -10,6 +10,7 @@ from typing import Any
 
 from calculators.core import blocks as block
 from calculators.core import words
+from calculators.core.numbers import Numbers
 from calculators.matrix import chart, score
 from calculators.matrix.score import AXES, PARTICIPANT, ROLES, Model, State, determinants
 
@@ -26,6 +27,7 @@ class Words(words.Words):
         self.cells = {cell["id"]: cell for cell in model["matrix"]["cells"]}
         self.questions = {q["id"]: q for q in determinants(model)}
         self.roles = {role["id"]: role for role in self.tool["roles"]}
+        self.numbers = Numbers.of(model, lang)
 
     def cell(self, cell_id: str) -> str:
         return self.text(self.cells[cell_id]["name"])
@@ -57,8 +59,8 @@ class Words(words.Words):
         position = assessment["position"]
         if position is None:
             return self("position-none")
-        low, high = position["low"], position["high"]
-        return str(low) if low == high else f"{low}–{high}"
+        low, high = (self.numbers.written(position[end]) for end in ("low", "high"))
+        return low if low == high else f"{low}–{high}"
 
     def pages(self, ids: list[str]) -> block.Block:
         """Links to the guide's pages named by id, each once."""

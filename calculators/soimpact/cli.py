@@ -14,6 +14,7 @@ from typing import Any
 
 from calculators.core.cli import load_model
 from calculators.core.csvfile import to_csv
+from calculators.core.numbers import Numbers
 from calculators.core.savefile import ImportProblem, open_envelope
 from calculators.soimpact import export, score
 from calculators.soimpact.files import NAME, VERSION
@@ -32,9 +33,12 @@ def _review(state: dict[str, Any], model: dict[str, Any], options: argparse.Name
 
 def _csv(state: dict[str, Any], model: dict[str, Any], options: argparse.Namespace) -> None:
     options.out.mkdir(parents=True, exist_ok=True)
+    numbers = Numbers.of(model, options.lang)
     for name, table in export.TABLES.items():
-        target = options.out / f"{options.file.stem}-{name}.csv"
-        target.write_text(to_csv(*table(state, model, options.lang)), encoding="utf-8", newline="")
+        _, word = export.file_words(name, model, options.lang)
+        target = options.out / f"{options.file.stem}-{word}.csv"
+        text = to_csv(*table(state, model, options.lang), numbers)
+        target.write_text(text, encoding="utf-8", newline="")
         print(target)
 
 

@@ -47,6 +47,7 @@ def indicators_table(state: State, model: Model, lang: str) -> Table:
         "collector",
         "frequency",
         "involved",
+        "borrowed-from",
         "value-level",
         "priority",
         "baseline-value",
@@ -77,6 +78,7 @@ def indicators_table(state: State, model: Model, lang: str) -> Table:
                 indicator.texts["collector"],
                 indicator.texts["frequency"],
                 words("yes") if indicator.involved else words("no"),
+                words.known_from(indicator),
                 words.option("value_level", indicator.value_level),
                 words.option("priority", indicator.priority),
                 _cell(indicator.baseline.text),
@@ -124,3 +126,9 @@ def measurements_table(state: State, model: Model, lang: str) -> Table:
 
 
 TABLES = {"indicators": indicators_table, "measurements": measurements_table}
+
+
+def file_words(table: str, model: Model, lang: str) -> tuple[str, str]:
+    """The file name in the page's language: ``soimpact``, ``indikatorer`` (or ``målinger``)."""
+    words = Words(model, lang)
+    return words("csv-file"), words(f"csv-file-{table}")

@@ -82,6 +82,7 @@ def example_answers(example: dict[str, Any], model: Model, words: Words) -> dict
                 prefix + "kind": indicator["kind"],
                 prefix + "group": words.text(indicator["group"]),
                 prefix + "unit": words.text(indicator["unit"]),
+                prefix + "borrowed-from": words.text(example["borrowed_from"]),
             }
         )
         if baseline := indicator.get("baseline"):

@@ -34,6 +34,7 @@ INDICATOR_TEXTS = (
     "baseline-value",
     "target-value",
     "bank",
+    "borrowed-from",
 )
 INDICATOR_CHOICES: dict[str, tuple[str, ...]] = {
     "level": LEVELS,
@@ -117,6 +118,12 @@ class Indicator:
     @property
     def quantitative(self) -> bool:
         return self.kind == "quantitative"
+
+    @property
+    def known(self) -> bool:
+        """Taken from the guide's bank, or borrowed from elsewhere with its source named: the
+        handbook's "search for and use known indicators" (ch. 6, p. 49)."""
+        return bool(self.texts["bank"] or self.texts["borrowed-from"])
 
 
 @dataclass(frozen=True)

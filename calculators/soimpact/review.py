@@ -62,8 +62,8 @@ def not_involved(plan: Plan) -> Finding | None:
 
 
 def no_known_indicators(plan: Plan) -> Finding | None:
-    borrowed = any(indicator.texts["bank"] for indicator in plan.indicators)
-    return None if borrowed else Finding("no-known-indicators")
+    known = any(indicator.known for indicator in plan.indicators)
+    return None if known else Finding("no-known-indicators")
 
 
 def value_levels(plan: Plan) -> Finding | None:

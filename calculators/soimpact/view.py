@@ -101,7 +101,7 @@ def _reading_row(kind: str, reading: Reading, item: Progress | None, words: Word
     number = reading.number
     share = item.share_of(number) if item and number is not None else None
     day = reading.day.isoformat() if reading.day else words("no-date")
-    return [day, words(kind), reading.text, words.percent(share), reading.note]
+    return [day, words(kind), words.reading(reading.text), words.percent(share), reading.note]
 
 
 def _readings_table(indicator: Indicator, item: Progress | None, words: Words) -> block.Block:
@@ -123,7 +123,7 @@ def _readings_table(indicator: Indicator, item: Progress | None, words: Words) -
 
 def _overview_table(items: list[Progress], words: Words) -> block.Block:
     def value(reading: Reading) -> str:
-        return reading.text or words("not-available")
+        return words.reading(reading.text) or words("not-available")
 
     rows = [
         [
@@ -171,11 +171,8 @@ def _progress_blocks(plan: Plan, words: Words) -> list[block.Block]:
 def _dated(reading: Reading, words: Words) -> str:
     if not reading.given:
         return ""
-    return (
-        words("dated", value=reading.text, date=reading.day.isoformat())
-        if reading.day
-        else reading.text
-    )
+    value = words.reading(reading.text)
+    return words("dated", value=value, date=reading.day.isoformat()) if reading.day else value
 
 
 def _plan_blocks(plan: Plan, words: Words) -> list[block.Block]:
@@ -210,6 +207,7 @@ def _plan_blocks(plan: Plan, words: Words) -> list[block.Block]:
             "value-level",
             "priority",
             "group",
+            "borrowed-from",
             "method",
             "collector",
             "frequency",
@@ -224,6 +222,7 @@ def _plan_blocks(plan: Plan, words: Words) -> list[block.Block]:
                 words.option("value_level", i.value_level),
                 words.option("priority", i.priority),
                 i.texts["group"],
+                words.known_from(i),
                 i.texts["method"],
                 i.texts["collector"],
                 i.texts["frequency"],

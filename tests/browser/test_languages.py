@@ -214,6 +214,7 @@ def test_work_saved_on_a_norwegian_page_opens_on_the_english_one(visit, tmp_path
     download.value.save_as(saved)
     with page.expect_download() as download:
         page.get_by_role("button", name=MODEL.ui.calculator["csv"].nb).click()
+    assert download.value.suggested_filename.startswith("matrise-prosjekt-1-")
     norwegian_csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
     visit.page.evaluate("localStorage.clear()")
 
@@ -227,8 +228,10 @@ def test_work_saved_on_a_norwegian_page_opens_on_the_english_one(visit, tmp_path
         page.get_by_role("button", name=MODEL.ui.calculator["csv"].en).click()
     english_csv = Path(download.value.path()).read_text(encoding="utf-8-sig")
     english_rows, norwegian_rows = (
-        list(csv.reader(io.StringIO(text))) for text in (english_csv, norwegian_csv)
+        list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        for text, delimiter in ((english_csv, ","), (norwegian_csv, ";"))
     )
+    assert len(norwegian_rows[0]) == len(english_rows[0]) > 1  # fields, not one column
     assert english_rows[0] != norwegian_rows[0]  # the headers are in each page's language
     assert {"æ", "ø", "å"} & set(norwegian_csv)
     figures = [[cell for cell in row if cell.isdigit()] for row in english_rows[1:]]

@@ -4,6 +4,8 @@ and axe in every state. The ``visit`` fixture fails any test that makes a non-lo
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -227,6 +229,9 @@ def test_plan_survives_reload_and_travels_by_file_and_csv(visit, browser, tmp_pa
         tables[name] = Path(csv_download.value.path()).read_bytes().decode("utf-8")
     assert tables["indicators"].startswith("\ufeffNo.,Indicator,Level on the chain")
     assert tables["measurements"].count("\r\n") == 6  # header and five final results
+    header, *rows = csv.reader(io.StringIO(tables["indicators"].removeprefix("\ufeff")))
+    column = header.index("Target group it concerns")
+    assert {row[column] for row in rows} == {"Newly arrived refugees in Oslo"}
 
     fresh = browser.new_context()
     try:
@@ -278,3 +283,75 @@ def test_hostile_files_are_refused_or_inert(visit, axe_script: Path, tmp_path: P
     assert page.locator(".guide-result img, .guide-result script").count() == 0
     assert page.evaluate("window.pwned") is None
     assert axe_violations(page, axe_script) == []  # imported
+
+
+def test_an_indicators_target_group_is_chosen_from_step_3(visit, tmp_path: Path) -> None:
+    page = open_ready(visit, PAGE)
+    load_example(page)
+    group = page.locator('select[name="indicators.0.group"]')
+    refugees, entrepreneurs = (
+        "Newly arrived refugees in Oslo",
+        "Community entrepreneurs in the programme",
+    )
+    expect(group).to_have_value(refugees)
+    expect(group.locator("option")).to_have_text(["Choose…", refugees, entrepreneurs])
+    page.get_by_role("button", name="Add a target group").click()
+    page.locator('input[name="groups.2.name"]').fill("Employers in Oslo")
+    expect(group.locator("option")).to_have_text(
+        ["Choose…", refugees, entrepreneurs, "Employers in Oslo"]
+    )
+    page.locator('select[name="indicators.1.group"]').select_option("Employers in Oslo")
+    answers = open_project(page, "soimpact")["data"]["answers"]
+    assert answers["indicators.1.group"] == "Employers in Oslo"
+    assert answers["indicators.0.group"] == refugees
+    expect(page.locator("#field-indicators\\.0\\.group [data-unlisted]")).to_be_hidden()
+
+    typed = write_plan(
+        tmp_path / "typed.json",
+        {
+            "groups.0.name": "Young adults",
+            "indicators.0.name": "Jobs",
+            "indicators.0.group": "Youth",
+        },
+    )
+    page.get_by_label("Open a saved file").set_input_files(typed)
+    expect(notice(page)).to_contain_text("Opened typed.json")
+    expect(group).to_have_value("Youth")  # an older file's typed group is kept ...
+    expect(group.locator("option")).to_have_text(["Choose…", "Young adults", "Youth"])
+    note = page.locator("#field-indicators\\.0\\.group [data-unlisted]")
+    expect(note).to_have_text(
+        "This group is not one of the target groups in step 3. Add it there, or choose one of them."
+    )
+    expect(group).to_have_attribute("aria-describedby", note.get_attribute("id"))  # ... and said so
+    group.select_option("Young adults")
+    expect(note).to_be_hidden()
+    assert open_project(page, "soimpact")["data"]["answers"]["indicators.0.group"] == "Young adults"
+
+
+def test_a_norwegian_office_gets_semicolons_and_decimal_commas(visit) -> None:
+    page = open_ready(visit, f"nb/{PAGE}")
+    page.get_by_role("button", name="Last inn eksempelet Boost Refugee").click()
+    expect(notice(page)).to_contain_text("Eksempelet ligger nå i arbeidsarket")
+    expect(result(page).get_by_role("heading", name="Gjennomgang")).to_be_visible(
+        timeout=READY_TIMEOUT_MS
+    )
+    value = page.get_by_role("group", name="Indikator 1").get_by_label("Målverdi", exact=True)
+    value.fill("600.5")
+    overview = result(page).get_by_role("table", name="Hvor langt hver indikator har kommet")
+    expect(overview).to_contain_text("600,5", timeout=READY_TIMEOUT_MS)
+    tables = {}
+    for name, word in (("indikatorene", "indikatorer"), ("målingene", "målinger")):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=f"Last ned {name} (CSV)").click()
+        assert re.fullmatch(
+            rf"soimpact-prosjekt-1-{word}-\d{{4}}-\d{{2}}-\d{{2}}\.csv",
+            download.value.suggested_filename,
+        )
+        text = Path(download.value.path()).read_text(encoding="utf-8")
+        assert text.startswith("\ufeff")
+        tables[word] = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    header, first, *_ = tables["indikatorer"]
+    assert first[header.index("Målverdi")] == "600,5"
+    assert first[header.index("Andel av veien (%)")] == "88,9"  # 534 of 600.5
+    header, first, *_ = tables["målinger"]
+    assert first[header.index("Verdi")] == "534"

@@ -4,7 +4,7 @@
 // calculator form, so this module does nothing there and Pyodide is never fetched.
 
 import { connectPython, onStatus, isReady, callPython } from "../python/python-worker.js";
-import { readAnswers, writeAnswers, setupRepeats, showErrors, firstInvalid } from "./form.js";
+import { readAnswers, writeAnswers, refreshChoices, setupRepeats, showErrors, firstInvalid } from "./form.js";
 import { download, readFile, tidyName, nameIn } from "./store.js";
 import { shareLink, sharedText, forgetShareLink } from "./share-links.js";
 import { Projects } from "./projects.js";
@@ -68,6 +68,7 @@ class Calculator {
   }
 
   changed() {
+    refreshChoices(this.form, readAnswers(this.form)); // a group named or removed changes the choices
     this.state = { ...this.state, answers: readAnswers(this.form) };
     this.projects.autosave(this.state);
     clearTimeout(this.timer);
@@ -223,16 +224,18 @@ class Calculator {
   }
 
   // `table` names one of the tool's several tables (data-table on the button), if it has them.
+  // Python names the file in the page's language: "soimpact-prosjekt-1-indikatorer-2025-03-01".
   async downloadCSV(table) {
     const response = await callPython({ action: "csv", tool: this.tool, table, state: this.state, lang: this.lang() });
     if (!response.ok) return this.say("csv-failed", { reason: response.message }, { alert: true });
-    download(`${this.fileName(table)}.csv`, response.csv, "text/csv;charset=utf-8");
+    const [tool, tableWord] = response.file;
+    download(`${this.fileName(tableWord, tool)}.csv`, response.csv, "text/csv;charset=utf-8");
   }
 
   // "soimpact-my-project-indicators-2025-03-01": tool, project, table (if any) and date.
-  fileName(table) {
+  fileName(table, tool = this.tool) {
     const project = this.projects.current.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-    return [this.tool, project.slice(0, 40), table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
+    return [tool, project.slice(0, 40), table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
   }
 
   saveFile() {

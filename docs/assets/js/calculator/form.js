@@ -136,6 +136,32 @@ function buildRepeats(container, answers) {
   }
 }
 
+// A select whose choices are other answers: an indicator's target group is one of the groups
+// named in step 3 (<select data-choices-from="groups" data-choice="name">). A choice that is not
+// among them (a group typed in an older file, or renamed since) stays chosen, and the note
+// beside the field (data-unlisted, its words from content) says so.
+function fillChoices(select, answers) {
+  const pattern = new RegExp(`^${select.dataset.choicesFrom}\\.\\d+\\.${select.dataset.choice}$`);
+  const texts = Object.entries(answers).filter(([key, value]) => pattern.test(key) && typeof value === "string");
+  const names = [...new Set(texts.map(([, value]) => value.trim()).filter(Boolean))];
+  const chosen = typeof answers[select.name] === "string" ? answers[select.name].trim() : "";
+  const unlisted = chosen !== "" && !names.includes(chosen);
+  const choose = select.options[0];
+  select.replaceChildren(choose, ...[...names, ...(unlisted ? [chosen] : [])].map((name) => new Option(name, name)));
+  select.value = chosen;
+  const note = select.parentElement.querySelector("[data-unlisted]");
+  note.id = `${select.id}-unlisted`;
+  note.hidden = !unlisted;
+  if (unlisted) select.setAttribute("aria-describedby", note.id);
+  else select.removeAttribute("aria-describedby");
+}
+
+// Bring every select of other answers' choices up to date with the answers.
+/** @param {HTMLFormElement} form @param {Record<string, string | string[]>} answers */
+export function refreshChoices(form, answers) {
+  for (const select of form.querySelectorAll("select[data-choices-from][name]")) fillChoices(select, answers);
+}
+
 // Replace every answer in the form with those given; fields not named are cleared.
 export function writeAnswers(form, answers) {
   for (const container of directRepeats(form, null)) buildRepeats(container, answers);
@@ -151,6 +177,7 @@ export function writeAnswers(form, answers) {
       field.value = typeof value === "string" ? value : "";
     }
   }
+  refreshChoices(form, answers);
 }
 
 export function showErrors(form, errors) {

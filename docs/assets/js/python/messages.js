@@ -28,8 +28,9 @@
 
 /**
  * The response to a request: `ok` says whether it was answered as asked.
- * @typedef {{ ok: true, blocks?: Block[], state?: State, csv?: string }} Answer
- *   `blocks` for compute, `state` for import and operate, `csv` for csv.
+ * @typedef {{ ok: true, blocks?: Block[], state?: State, csv?: string, file?: [string, string] }} Answer
+ *   `blocks` for compute, `state` for import and operate, `csv` and `file` (the words of its
+ *   file name in the page's language: the tool's and the table's, "" for a tool's only one) for csv.
  * @typedef {{ ok: false, message?: string, errors?: { field: string, message: string }[] }} Refusal
  *   `errors`: problems of a compute, each beside its field; `message`: any other refusal.
  * @typedef {Answer | Refusal} Response

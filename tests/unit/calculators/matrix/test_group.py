@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from calculators.core.csvfile import to_csv
+from calculators.core.numbers import Numbers
 from calculators.matrix import export, score, view
 from calculators.matrix.files import MAX_PARTICIPANTS
 from calculators.runtime import handle
@@ -181,7 +182,7 @@ def test_csv_has_a_row_per_person_and_is_safe_in_spreadsheets() -> None:
     assert rows[0][-3:] == ["Co-production (thick collaboration)", 16, 86]
     response = handle({"action": "csv", "tool": "matrix", "state": state}, MODEL)
     assert response["ok"]
-    assert response["csv"] == to_csv(header, rows)
+    assert response["csv"] == to_csv(header, rows, Numbers.of(MODEL, "en"))
     assert "'=HYPERLINK(" in response["csv"]
     assert '"=HYPERLINK' not in response["csv"] and ",=HYPERLINK" not in response["csv"]
 

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators.core.csvfile import FORMULA_STARTS, to_csv
+from calculators.core.numbers import Numbers
 from calculators.core.savefile import envelope
 from calculators.runtime import handle
 from calculators.soimpact import export, files, score
@@ -32,7 +33,7 @@ from tests.support.content import guide_data
 
 MODEL: dict[str, Any] = guide_data()
 BANK = sorted(bank_ids(MODEL))
-NUMBER_CELL = re.compile(r"-?\d+(\.\d+)?(e[+-]\d+)?")
+NUMBER_CELL = re.compile(r"-?\d+([.,]\d+)?(e[+-]\d+)?")
 
 texts = st.text(max_size=30)
 figures = st.one_of(
@@ -100,11 +101,12 @@ def test_export_then_import_is_the_identity(state: dict[str, Any]) -> None:
 
 
 @settings(max_examples=150)
-@given(worksheets())
-def test_no_csv_cell_starts_with_a_formula_character(state: dict[str, Any]) -> None:
+@given(worksheets(), st.sampled_from(["en", "nb"]))
+def test_no_csv_cell_starts_with_a_formula_character(state: dict[str, Any], lang: str) -> None:
+    numbers = Numbers.of(MODEL, lang)
     for table in export.TABLES.values():
-        text = to_csv(*table(state, MODEL, "en")).removeprefix("\ufeff")
-        for row in csv.reader(io.StringIO(text, newline="")):
+        text = to_csv(*table(state, MODEL, lang), numbers).removeprefix("\ufeff")
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=numbers.csv_delimiter):
             for cell in row:
                 assert NUMBER_CELL.fullmatch(cell) or not cell.startswith(FORMULA_STARTS), cell
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
@@ -22,6 +21,7 @@ from tests.support.content import guide_data
 
 MODEL: dict[str, Any] = guide_data()
 EXAMPLES = MODEL["soimpact_examples"]["examples"]
+FIELDS = MODEL["soimpact"]["fields"]
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -120,6 +120,35 @@ def test_boost_refugee_review_flags_the_unmeasured_impact_indicator() -> None:
     assert "three years after arriving in Oslo" in unmeasured["message"]
     assert unmeasured["href"] == "tools/soimpact/#soimpact-step-regular-measurements"
     assert unmeasured["guidance"] == "Step 9: Measure regularly"
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_boost_refugee_review_knows_its_borrowed_indicators(lang: str) -> None:
+    state = load_example({"answers": {}}, {"example": "boost-refugee"}, MODEL, lang)
+    assert "no-known-indicators" not in findings(state["answers"])
+    source = EXAMPLES[0]["borrowed_from"][lang]
+    plan = read_plan(state["answers"])
+    assert all(i.texts["borrowed-from"] == source and i.known for i in plan.indicators)
+    header, rows = indicators_table(state, MODEL, lang)
+    assert {
+        row[header.index(Words(MODEL, lang).text(FIELDS["borrowed-from"]["label"]))] for row in rows
+    } == {source}
+
+
+def test_an_indicator_is_known_from_the_bank_or_a_named_source_only() -> None:
+    unknown = {**GOOD, "indicators.0.bank": ""}
+    assert "no-known-indicators" in findings(unknown)
+    assert "no-known-indicators" not in findings(
+        {**unknown, "indicators.1.borrowed-from": "NAV's follow-up survey, 2023"}
+    )
+    assert "no-known-indicators" in findings({**unknown, "indicators.1.borrowed-from": "   "})
+
+
+def test_the_finding_calls_the_bank_the_guides_own_suggestions_never_tested() -> None:
+    message = MODEL["soimpact"]["findings"]["no-known-indicators"]["message"]
+    assert "tested" not in message["en"] and "utprøvd" not in message["nb"]
+    assert "Borrowed from" in message["en"] and "Lånt fra" in message["nb"]
+    assert "own suggestions" in message["en"]
 
 
 def test_boost_refugee_steps_and_progress() -> None:
@@ -318,6 +347,10 @@ def test_bank_picks_are_added_after_the_plans_own_indicators() -> None:
     assert added["indicators.2.level"] == "social-value"
     assert added["indicators.3.name"] == "Home visits made"
     assert added["indicators.0.name"] == "Jobs after a year"
+    plan = read_plan(added)
+    assert (
+        Words(MODEL, "en").known_from(plan.indicators[2]).startswith("The guide's indicator bank")
+    )
 
 
 def test_bank_refuses_when_nothing_is_ticked_or_the_plan_is_full() -> None:
@@ -410,10 +443,10 @@ def test_csv_through_the_runtime_names_its_table() -> None:
 
 
 def test_words_are_in_the_language_and_write_numbers_in_it() -> None:
-    model = copy.deepcopy(MODEL)
-    model["soimpact"]["messages"]["decimal-mark"]["nb"] = ","
-    words = Words(model, "nb")
+    words = Words(MODEL, "nb")
     assert words.number(1234.5) == "1234,5" and words.number(-2) == "−2"
+    assert words.reading("12.5") == "12,5" and words.reading("45.25 %") == "45,25 %"
+    assert words.reading("about 12.5") == "about 12.5"
     assert words("step-done") == MODEL["soimpact"]["messages"]["step-done"]["nb"]
 
 
