@@ -1,4 +1,6 @@
-"""Score a collaboration against the model, one participant or a whole group (the SAMSON successor).
+"""Score a collaboration against the model, one participant or a whole group.
+
+The guide's stand-in for the handbook's SAMSON, whose questions are not public.
 
 The scoring rule, also explained on the tool's page (``docs/tools/assessment.md``):
 
