@@ -14,7 +14,8 @@ The scoring rule, also explained on the tool's page (``docs/tools/assessment.md`
 - Spread is the population standard deviation of those scores (0 for one participant); the range
   is the lowest and highest score.
 - A role gap is the highest role mean minus the lowest, among roles with a score.
-- Disagreement ranks statements with two or more scale answers and a spread above 0 by spread,
+- Disagreement ranks the statements where participants stand on both sides of the scale (one
+  answer below its middle, one above: 2 against 4 is disagreement, 4 against 5 is not) by spread,
   then by range, then in the model's order.
 - Rounds: a change is this round's mean minus the earlier round's mean, where both have one.
 
@@ -24,14 +25,12 @@ fractions), so the result does not depend on the order of the participants.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import statistics
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from calculators.core.savefile import Answer
+from calculators.core.savefile import RESPONSE_ID, Answer
 
 DONT_KNOW = "dont-know"
 ROLE = "role"
@@ -95,20 +94,28 @@ class Response:
     steps: tuple[str, ...]
     answers: tuple[tuple[str, str], ...]
     """(statement id, "1"…"n" or "dont-know") for each statement answered."""
+    id: str = ""
+    """The response's id (``calculators.core.savefile.response_id``): who it is, for a group."""
 
     def to_answers(self) -> dict[str, Answer]:
-        """The answers as the form holds them; the shape saved in files and group state."""
+        """The answers as the form holds them, with the id; the shape of a saved participant."""
         answers: dict[str, Answer] = {ROLE: self.role, **dict(self.answers)}
         if self.name:
             answers[NAME] = self.name
         if self.steps:
             answers[STEPS] = list(self.steps)
+        if self.id:
+            answers[RESPONSE_ID] = self.id
         return answers
 
-    def fingerprint(self) -> str:
-        """Same answers, same fingerprint: how a response imported twice is recognised."""
-        text = json.dumps(self.to_answers(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    def same_answers(self, other: Response) -> bool:
+        """Whether two responses say the same (name and role included), whoever gave them."""
+        return (self.role, self.name, self.steps, self.answers) == (
+            other.role,
+            other.name,
+            other.steps,
+            other.answers,
+        )
 
     @cached_property
     def given(self) -> dict[str, str]:
@@ -290,12 +297,17 @@ def weakest(rows: tuple[Row, ...], limit: int = WEAKEST) -> list[Row]:
     return [row for _, _, row in ranked[:limit]]
 
 
-def disagreements(group: Group, limit: int = DISCUSS) -> list[Row]:
-    """Statements the group answered most differently, most disagreement first."""
+def disagreements(group: Group, points: int, limit: int = DISCUSS) -> list[Row]:
+    """Statements some of the group agree with and others disagree with, most spread first.
+
+    ``points`` is the scale's length: its middle ("neither") divides agreeing from disagreeing,
+    so answers that differ only in how strongly they agree are not a disagreement.
+    """
+    middle = (points + 1) / 2
     candidates = [
         (index, row)
         for index, row in enumerate(group.statements)
-        if row.overall.count >= 2 and row.overall.spread
+        if row.overall.count >= 2 and row.overall.low < middle < row.overall.high
     ]
     candidates.sort(
         key=lambda pair: (

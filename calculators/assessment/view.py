@@ -201,14 +201,25 @@ def _profile(own: Response, survey: Survey, words: Words) -> list[block.Block]:
     return blocks
 
 
+NOTES = ("same-id", "alike")
+"""What a log entry may add to its line: the same id with other answers, or the same answers
+under another id (``files._place``)."""
+
+
+def _log_line(entry: dict[str, Any], words: Words) -> str:
+    line = words(
+        f"import-{entry.get('outcome')}",
+        source=entry.get("source", ""),
+        number=entry.get("number", ""),
+        reason=entry.get("reason", ""),
+    )
+    notes = [words(f"import-{note}", number=entry[note]) for note in NOTES if note in entry]
+    return " ".join([line, *notes])
+
+
 def _import_log(entries: list[dict[str, Any]], words: Words) -> list[block.Block]:
     lines = [
-        words(
-            f"import-{entry.get('outcome')}",
-            source=entry.get("source", ""),
-            number=entry.get("number", ""),
-            reason=entry.get("reason", ""),
-        )
+        _log_line(entry, words)
         for entry in entries
         if entry.get("outcome") in ("added", "duplicate", "refused")
     ]
@@ -227,7 +238,7 @@ def _participants(responses: list[Response], survey: Survey, words: Words) -> li
         answered = len(response.answers) - unknown
         rows.append([label, words.role(response.role), answered, unknown])
         remove = words("remove", participant=label)
-        buttons.append(block.button(remove, "remove-participant", {"id": response.fingerprint()}))
+        buttons.append(block.button(remove, "remove-participant", {"index": number - 1}))
     blocks = [
         block.heading(words.count("group-heading", len(responses))),
         block.paragraph(words("roles-line", roles=roles)),
@@ -240,7 +251,7 @@ def _participants(responses: list[Response], survey: Survey, words: Words) -> li
 
 
 def _discuss(group: Group, survey: Survey, words: Words) -> list[block.Block]:
-    rows = disagreements(group)
+    rows = disagreements(group, survey.points)
     blocks = [block.heading(words("discuss-heading"), 3)]
     if not rows:
         return [*blocks, block.paragraph(words("discuss-none"))]

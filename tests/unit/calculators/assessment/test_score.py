@@ -92,13 +92,25 @@ def test_scoring_rule_by_hand() -> None:
         "collaborative": 0,
     }
     assert row(group.areas, "openness").overall.mean is None
-    assert [item.id for item in disagreements(group)] == [
+    assert [item.id for item in disagreements(group, SURVEY.points)] == [
         "ensuring-equality-trust",
         "ensuring-equality-partners",
     ]
     assert [item.id for item in weakest(group.areas)] == ["ensuring-equality"]
     assert [item.id for item in largest_gaps(group.areas)] == ["ensuring-equality"]
     assert [item.id for item in mostly_unknown(group)] == ["ensuring-equality-ground"]
+
+
+def test_disagreement_needs_people_on_both_sides_of_the_scale() -> None:
+    """4 against 5 both agree and 3 against 5 only differ in how much: neither is a dispute."""
+    ratings = [
+        {"openness-odd-ideas": "4", "openness-outsiders": "3", "openness-reachable": "2"},
+        {"openness-odd-ideas": "5", "openness-outsiders": "5", "openness-reachable": "4"},
+        {"openness-odd-ideas": "5", "openness-outsiders": "4", "openness-reachable": "3"},
+    ]
+    group = aggregate([response("resident", given) for given in ratings], SURVEY)
+    assert row(group.statements, "openness-odd-ideas").overall.spread > 0
+    assert [item.id for item in disagreements(group, SURVEY.points)] == ["openness-reachable"]
 
 
 def test_rounds_compare_means_and_rank_the_largest_moves() -> None:
@@ -168,7 +180,7 @@ def test_one_participant_gives_zero_spread(answers: dict[str, Any]) -> None:
     for item in group.areas + group.statements:
         assert item.overall.spread in (None, 0.0)
         assert item.gap is None
-    assert disagreements(group) == []
+    assert disagreements(group, SURVEY.points) == []
 
 
 @settings(max_examples=50, deadline=None)
@@ -188,7 +200,16 @@ def test_every_message_the_code_uses_exists() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in sources)
     used = set(re.findall(r'(?:words|message\(model,|words\.count\(|msg\[)\(?\s*"([a-z-]+)"', text))
     dynamic = {
-        f"import-{key}" for key in ("added", "duplicate", "refused", "choose-role", "unknown-role")
+        f"import-{key}"
+        for key in (
+            "added",
+            "duplicate",
+            "refused",
+            "choose-role",
+            "unknown-role",
+            "same-id",
+            "alike",
+        )
     } | {"group-heading-one", "moved-intro-one", "earlier-only-one", "csv-statement-row"}
     missing = (used | dynamic) - set(MODEL["assessment"]["messages"])
     assert len(used) > 60 and missing == set()
