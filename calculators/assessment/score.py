@@ -13,7 +13,11 @@ The scoring rule, also explained on the tool's page (``docs/tools/assessment.md`
   of its scale answers.
 - Spread is the population standard deviation of those scores (0 for one participant); the range
   is the lowest and highest score.
-- A role gap is the highest role mean minus the lowest, among roles with a score.
+- Privacy: no score is shown for fewer than ``PRIVACY_THRESHOLD`` people. A role held by fewer
+  people is shown within "other roles" (``role_groups``); where a role's score would rest on
+  fewer people who rated the item, or would let the scores of fewer be worked out from the
+  others', the item is shown without role scores.
+- A role gap is the highest role mean minus the lowest, among the roles shown with a score.
 - Disagreement ranks the statements where participants stand on both sides of the scale (one
   answer below its middle, one above: 2 against 4 is disagreement, 4 against 5 is not) by spread,
   then by range, then in the model's order.
@@ -43,6 +47,13 @@ DISCUSS = 5
 """How many statements the group is asked to discuss, most disagreement first."""
 WEAKEST = 3
 """How many of the weakest areas come with advice."""
+
+
+PRIVACY_THRESHOLD = 3
+"""Fewest people a shown score may rest on: the guide's own choice. With two, each of them could
+work out the other's ratings from the pair's mean and their own; from three on, no one can."""
+OTHER_ROLES = "other-roles"
+"""The group shown for the roles each held by fewer than ``PRIVACY_THRESHOLD`` people."""
 
 
 @dataclass(frozen=True)
@@ -209,7 +220,8 @@ class Row:
     overall: Summary
     dont_know: int
     by_role: dict[str, Summary]
-    """Roles with at least one score, in the model's order."""
+    """The shown role groups (``role_groups``) with a score of at least ``PRIVACY_THRESHOLD``
+    people, in the model's order; empty where showing them would expose fewer."""
 
     @property
     def gap(self) -> Gap | None:
@@ -227,17 +239,42 @@ class Group:
 
     size: int
     roles: dict[str, int]
+    """People per role, in the model's order: who took part, never beside a score."""
+    shown: dict[str, int]
+    """People per role group whose scores may be shown: roles of their own, then ``OTHER_ROLES``."""
     steps: dict[str, int]
     areas: tuple[Row, ...]
     statements: tuple[Row, ...]
 
 
-def _row(item_id: str, scored: list[tuple[str, float]], dont_know: int, survey: Survey) -> Row:
+def role_groups(roles: dict[str, int], threshold: int = PRIVACY_THRESHOLD) -> dict[str, str]:
+    """The group each role's people are shown in: their own role, or ``OTHER_ROLES``.
+
+    A role with fewer than ``threshold`` people goes to the other roles; while those are fewer
+    than ``threshold`` too, the smallest role shown on its own joins them, so that the group's
+    score minus the shown roles' scores never gives away a few people's ratings.
+    """
+    own = [role for role, count in roles.items() if count >= threshold]
+
+    def pooled() -> int:
+        return sum(count for role, count in roles.items() if role not in own)
+
+    while own and 0 < pooled() < threshold:
+        own.remove(min(own, key=roles.__getitem__))
+    return {role: role if role in own else OTHER_ROLES for role in roles}
+
+
+def _row(item_id: str, scored: list[tuple[str, float]], dont_know: int, shown: list[str]) -> Row:
+    """``scored`` is (role group, score) per person; role scores only as the threshold allows."""
     by_role = {
-        role: summarise([score for who, score in scored if who == role])
-        for role in survey.roles
-        if any(who == role for who, _ in scored)
+        group: summary
+        for group in shown
+        if (summary := summarise([s for who, s in scored if who == group])).count
+        >= PRIVACY_THRESHOLD
     }
+    hidden = len(scored) - sum(summary.count for summary in by_role.values())
+    if 0 < hidden < PRIVACY_THRESHOLD:
+        by_role = {}
     return Row(item_id, summarise([score for _, score in scored]), dont_know, by_role)
 
 
@@ -256,32 +293,41 @@ def _dont_knows(response: Response, statement_ids: set[str]) -> int:
 
 def aggregate(responses: list[Response], survey: Survey) -> Group:
     """The group result; one response gives that participant's own profile."""
+    roles = {
+        role: count
+        for role in survey.roles
+        if (count := sum(response.role == role for response in responses))
+    }
+    groups = role_groups(roles)
+    people: dict[str, int] = {}
+    for role, group in sorted(groups.items(), key=lambda pair: pair[1] == OTHER_ROLES):
+        people[group] = people.get(group, 0) + roles[role]
+    shown = {group: count for group, count in people.items() if count >= PRIVACY_THRESHOLD}
+    if list(shown) == [OTHER_ROLES]:
+        shown = {}  # everyone together: the group's own score, no breakdown by role
     statements = []
     for statement in survey.statements:
         scored = [
-            (response.role, float(score))
+            (groups[response.role], float(score))
             for response in responses
             if (score := response.score(statement["id"])) is not None
         ]
         unknown = sum(_dont_knows(response, {statement["id"]}) for response in responses)
-        statements.append(_row(statement["id"], scored, unknown, survey))
+        statements.append(_row(statement["id"], scored, unknown, list(shown)))
     areas = []
     for area in survey.areas:
         ids = {item["id"] for item in survey.statements if item["area"] == area["id"]}
         scored = [
-            (response.role, score)
+            (groups[response.role], score)
             for response in responses
             if (score := _area_score(response, area["id"], survey)) is not None
         ]
         unknown = sum(_dont_knows(response, ids) for response in responses)
-        areas.append(_row(area["id"], scored, unknown, survey))
+        areas.append(_row(area["id"], scored, unknown, list(shown)))
     return Group(
         size=len(responses),
-        roles={
-            role: count
-            for role in survey.roles
-            if (count := sum(response.role == role for response in responses))
-        },
+        roles=roles,
+        shown=shown,
         steps={
             step: sum(step in response.steps for response in responses) for step in survey.steps
         },

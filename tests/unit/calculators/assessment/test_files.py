@@ -268,16 +268,15 @@ def test_command_line_prints_the_group_as_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paths = []
-    for number, (role, rating) in enumerate(
-        [("resident", "1"), ("municipality", "5"), ("resident", "1")]
-    ):
+    people = [("resident", "1"), ("municipality", "5")] * 3
+    for number, (role, rating) in enumerate(people):
         path = tmp_path / f"r{number}.json"
-        path.write_text(saved({"answers": answers(role, rating)}), encoding="utf-8")
+        path.write_text(saved({"id": f"p{number}", "answers": answers(role, rating)}), "utf-8")
         paths.append(str(path))
-    assert main(["assessment", *paths]) == 0
+    assert main(["assessment", *paths, paths[0]]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["participants"] == 2
-    assert result["roles"] == {"municipality": 1, "resident": 1}
+    assert result["participants"] == 6
+    assert result["roles"] == {"municipality": 3, "resident": 3}
     openness = result["areas"][0]
     assert (openness["id"], openness["mean"], openness["spread"]) == ("openness", 3.0, 2.0)
     assert openness["role_gap"] == {"size": 4.0, "highest": "municipality", "lowest": "resident"}
