@@ -47,7 +47,7 @@ class Statement(Strict):
 
 
 class AssessmentFile(Strict):
-    """The self-assessment of a collaboration against the model (the SAMSON successor)."""
+    """The self-assessment of a collaboration against the model (standing in for SAMSON)."""
 
     source: Source
     scale: list[Text] = Field(min_length=3, max_length=7)

@@ -35,7 +35,7 @@ def _summary(row: Any) -> dict[str, Any]:
     }
 
 
-def group_json(group: Group, log: list[dict[str, Any]]) -> dict[str, Any]:
+def group_json(group: Group, points: int, log: list[dict[str, Any]]) -> dict[str, Any]:
     """The group result as plain data: ids and numbers, no words of any language."""
     return {
         "participants": group.size,
@@ -44,7 +44,7 @@ def group_json(group: Group, log: list[dict[str, Any]]) -> dict[str, Any]:
         "steps": group.steps,
         "areas": [_summary(row) for row in group.areas],
         "statements": [_summary(row) for row in group.statements],
-        "discuss": [row.id for row in disagreements(group)],
+        "discuss": [row.id for row in disagreements(group, points)],
     }
 
 
@@ -61,7 +61,7 @@ def assessment(files: list[Path], model: dict[str, Any]) -> tuple[dict[str, Any]
     responses, log = merge([], texts, survey, model, "en")  # the command line speaks English
     log = unreadable + log
     refused = any(entry["outcome"] == "refused" for entry in log)
-    return group_json(aggregate(responses, survey), log), not refused
+    return group_json(aggregate(responses, survey), survey.points, log), not refused
 
 
 def _run(options: argparse.Namespace) -> int:

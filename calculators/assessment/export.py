@@ -1,4 +1,8 @@
-"""The assessment as a CSV table: the group's result, row by row, with the earlier round's."""
+"""The assessment as a CSV table: the group's result, row by row, with the earlier round's.
+
+Role columns are the role groups the view shows (``Group.shown``): a CSV passed on keeps the
+privacy threshold the screen keeps.
+"""
 
 from __future__ import annotations
 
@@ -49,7 +53,7 @@ def table(state: dict[str, Any], model: dict[str, Any], lang: str) -> Table:
         words("col-high"),
         words("col-answers"),
         words("col-dk"),
-        *(words("csv-role-mean", role=words.role(role)) for role in survey.roles),
+        *(words("csv-role-mean", role=words.role(role)) for role in group.shown),
         words("csv-gap"),
         words("col-before"),
         words("col-change"),
@@ -69,10 +73,7 @@ def table(state: dict[str, Any], model: dict[str, Any], lang: str) -> Table:
                 *(_rounded(value) for value in (summary.low, summary.high)),
                 summary.count,
                 row.dont_know,
-                *(
-                    _rounded(row.by_role[r].mean) if r in row.by_role else None
-                    for r in survey.roles
-                ),
+                *(_rounded(row.by_role[r].mean) if r in row.by_role else None for r in group.shown),
                 _rounded(row.gap.size) if row.gap else None,
                 _rounded(move.before) if move else None,
                 _rounded(move.change) if move else None,

@@ -1,4 +1,6 @@
-"""Score a collaboration against the model, one participant or a whole group (the SAMSON successor).
+"""Score a collaboration against the model, one participant or a whole group.
+
+The guide's stand-in for the handbook's SAMSON, whose questions are not public.
 
 The scoring rule, also explained on the tool's page (``docs/tools/assessment.md``):
 
@@ -11,8 +13,13 @@ The scoring rule, also explained on the tool's page (``docs/tools/assessment.md`
   of its scale answers.
 - Spread is the population standard deviation of those scores (0 for one participant); the range
   is the lowest and highest score.
-- A role gap is the highest role mean minus the lowest, among roles with a score.
-- Disagreement ranks statements with two or more scale answers and a spread above 0 by spread,
+- Privacy: no score is shown for fewer than ``PRIVACY_THRESHOLD`` people. A role held by fewer
+  people is shown within "other roles" (``role_groups``); where a role's score would rest on
+  fewer people who rated the item, or would let the scores of fewer be worked out from the
+  others', the item is shown without role scores.
+- A role gap is the highest role mean minus the lowest, among the roles shown with a score.
+- Disagreement ranks the statements where participants stand on both sides of the scale (one
+  answer below its middle, one above: 2 against 4 is disagreement, 4 against 5 is not) by spread,
   then by range, then in the model's order.
 - Rounds: a change is this round's mean minus the earlier round's mean, where both have one.
 
@@ -22,14 +29,12 @@ fractions), so the result does not depend on the order of the participants.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import statistics
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from calculators.core.savefile import Answer
+from calculators.core.savefile import RESPONSE_ID, Answer
 
 DONT_KNOW = "dont-know"
 ROLE = "role"
@@ -42,6 +47,13 @@ DISCUSS = 5
 """How many statements the group is asked to discuss, most disagreement first."""
 WEAKEST = 3
 """How many of the weakest areas come with advice."""
+
+
+PRIVACY_THRESHOLD = 3
+"""Fewest people a shown score may rest on: the guide's own choice. With two, each of them could
+work out the other's ratings from the pair's mean and their own; from three on, no one can."""
+OTHER_ROLES = "other-roles"
+"""The group shown for the roles each held by fewer than ``PRIVACY_THRESHOLD`` people."""
 
 
 @dataclass(frozen=True)
@@ -93,20 +105,28 @@ class Response:
     steps: tuple[str, ...]
     answers: tuple[tuple[str, str], ...]
     """(statement id, "1"…"n" or "dont-know") for each statement answered."""
+    id: str = ""
+    """The response's id (``calculators.core.savefile.response_id``): who it is, for a group."""
 
     def to_answers(self) -> dict[str, Answer]:
-        """The answers as the form holds them; the shape saved in files and group state."""
+        """The answers as the form holds them, with the id; the shape of a saved participant."""
         answers: dict[str, Answer] = {ROLE: self.role, **dict(self.answers)}
         if self.name:
             answers[NAME] = self.name
         if self.steps:
             answers[STEPS] = list(self.steps)
+        if self.id:
+            answers[RESPONSE_ID] = self.id
         return answers
 
-    def fingerprint(self) -> str:
-        """Same answers, same fingerprint: how a response imported twice is recognised."""
-        text = json.dumps(self.to_answers(), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    def same_answers(self, other: Response) -> bool:
+        """Whether two responses say the same (name and role included), whoever gave them."""
+        return (self.role, self.name, self.steps, self.answers) == (
+            other.role,
+            other.name,
+            other.steps,
+            other.answers,
+        )
 
     @cached_property
     def given(self) -> dict[str, str]:
@@ -200,7 +220,8 @@ class Row:
     overall: Summary
     dont_know: int
     by_role: dict[str, Summary]
-    """Roles with at least one score, in the model's order."""
+    """The shown role groups (``role_groups``) with a score of at least ``PRIVACY_THRESHOLD``
+    people, in the model's order; empty where showing them would expose fewer."""
 
     @property
     def gap(self) -> Gap | None:
@@ -218,17 +239,42 @@ class Group:
 
     size: int
     roles: dict[str, int]
+    """People per role, in the model's order: who took part, never beside a score."""
+    shown: dict[str, int]
+    """People per role group whose scores may be shown: roles of their own, then ``OTHER_ROLES``."""
     steps: dict[str, int]
     areas: tuple[Row, ...]
     statements: tuple[Row, ...]
 
 
-def _row(item_id: str, scored: list[tuple[str, float]], dont_know: int, survey: Survey) -> Row:
+def role_groups(roles: dict[str, int], threshold: int = PRIVACY_THRESHOLD) -> dict[str, str]:
+    """The group each role's people are shown in: their own role, or ``OTHER_ROLES``.
+
+    A role with fewer than ``threshold`` people goes to the other roles; while those are fewer
+    than ``threshold`` too, the smallest role shown on its own joins them, so that the group's
+    score minus the shown roles' scores never gives away a few people's ratings.
+    """
+    own = [role for role, count in roles.items() if count >= threshold]
+
+    def pooled() -> int:
+        return sum(count for role, count in roles.items() if role not in own)
+
+    while own and 0 < pooled() < threshold:
+        own.remove(min(own, key=roles.__getitem__))
+    return {role: role if role in own else OTHER_ROLES for role in roles}
+
+
+def _row(item_id: str, scored: list[tuple[str, float]], dont_know: int, shown: list[str]) -> Row:
+    """``scored`` is (role group, score) per person; role scores only as the threshold allows."""
     by_role = {
-        role: summarise([score for who, score in scored if who == role])
-        for role in survey.roles
-        if any(who == role for who, _ in scored)
+        group: summary
+        for group in shown
+        if (summary := summarise([s for who, s in scored if who == group])).count
+        >= PRIVACY_THRESHOLD
     }
+    hidden = len(scored) - sum(summary.count for summary in by_role.values())
+    if 0 < hidden < PRIVACY_THRESHOLD:
+        by_role = {}
     return Row(item_id, summarise([score for _, score in scored]), dont_know, by_role)
 
 
@@ -247,32 +293,41 @@ def _dont_knows(response: Response, statement_ids: set[str]) -> int:
 
 def aggregate(responses: list[Response], survey: Survey) -> Group:
     """The group result; one response gives that participant's own profile."""
+    roles = {
+        role: count
+        for role in survey.roles
+        if (count := sum(response.role == role for response in responses))
+    }
+    groups = role_groups(roles)
+    people: dict[str, int] = {}
+    for role, group in sorted(groups.items(), key=lambda pair: pair[1] == OTHER_ROLES):
+        people[group] = people.get(group, 0) + roles[role]
+    shown = {group: count for group, count in people.items() if count >= PRIVACY_THRESHOLD}
+    if list(shown) == [OTHER_ROLES]:
+        shown = {}  # everyone together: the group's own score, no breakdown by role
     statements = []
     for statement in survey.statements:
         scored = [
-            (response.role, float(score))
+            (groups[response.role], float(score))
             for response in responses
             if (score := response.score(statement["id"])) is not None
         ]
         unknown = sum(_dont_knows(response, {statement["id"]}) for response in responses)
-        statements.append(_row(statement["id"], scored, unknown, survey))
+        statements.append(_row(statement["id"], scored, unknown, list(shown)))
     areas = []
     for area in survey.areas:
         ids = {item["id"] for item in survey.statements if item["area"] == area["id"]}
         scored = [
-            (response.role, score)
+            (groups[response.role], score)
             for response in responses
             if (score := _area_score(response, area["id"], survey)) is not None
         ]
         unknown = sum(_dont_knows(response, ids) for response in responses)
-        areas.append(_row(area["id"], scored, unknown, survey))
+        areas.append(_row(area["id"], scored, unknown, list(shown)))
     return Group(
         size=len(responses),
-        roles={
-            role: count
-            for role in survey.roles
-            if (count := sum(response.role == role for response in responses))
-        },
+        roles=roles,
+        shown=shown,
         steps={
             step: sum(step in response.steps for response in responses) for step in survey.steps
         },
@@ -288,12 +343,17 @@ def weakest(rows: tuple[Row, ...], limit: int = WEAKEST) -> list[Row]:
     return [row for _, _, row in ranked[:limit]]
 
 
-def disagreements(group: Group, limit: int = DISCUSS) -> list[Row]:
-    """Statements the group answered most differently, most disagreement first."""
+def disagreements(group: Group, points: int, limit: int = DISCUSS) -> list[Row]:
+    """Statements some of the group agree with and others disagree with, most spread first.
+
+    ``points`` is the scale's length: its middle ("neither") divides agreeing from disagreeing,
+    so answers that differ only in how strongly they agree are not a disagreement.
+    """
+    middle = (points + 1) / 2
     candidates = [
         (index, row)
         for index, row in enumerate(group.statements)
-        if row.overall.count >= 2 and row.overall.spread
+        if row.overall.count >= 2 and row.overall.low < middle < row.overall.high
     ]
     candidates.sort(
         key=lambda pair: (

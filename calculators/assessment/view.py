@@ -13,6 +13,8 @@ from calculators.assessment.files import earlier_round, participants
 from calculators.assessment.score import (
     DONT_KNOW,
     MAX_NAME,
+    OTHER_ROLES,
+    PRIVACY_THRESHOLD,
     STATEMENTS,
     Group,
     Response,
@@ -26,6 +28,7 @@ from calculators.assessment.score import (
     largest_moves,
     mostly_unknown,
     read_response,
+    role_groups,
     weakest,
 )
 from calculators.core import blocks as block
@@ -62,6 +65,9 @@ class Words(words.Words):
         return self("cite", chapter=source["chapter"], pages=source["pages"])
 
     def role(self, role_id: str) -> str:
+        """A role's name, or the name of the group the small roles are shown in."""
+        if role_id == OTHER_ROLES:
+            return self("other-roles")
         return next(self.text(r["label"]) for r in self.assessment["roles"] if r["id"] == role_id)
 
     def step(self, step_id: str) -> str:
@@ -203,14 +209,25 @@ def _profile(own: Response, survey: Survey, words: Words) -> list[block.Block]:
     return blocks
 
 
+NOTES = ("same-id", "alike")
+"""What a log entry may add to its line: the same id with other answers, or the same answers
+under another id (``files._place``)."""
+
+
+def _log_line(entry: dict[str, Any], words: Words) -> str:
+    line = words(
+        f"import-{entry.get('outcome')}",
+        source=entry.get("source", ""),
+        number=entry.get("number", ""),
+        reason=entry.get("reason", ""),
+    )
+    notes = [words(f"import-{note}", number=entry[note]) for note in NOTES if note in entry]
+    return " ".join([line, *notes])
+
+
 def _import_log(entries: list[dict[str, Any]], words: Words) -> list[block.Block]:
     lines = [
-        words(
-            f"import-{entry.get('outcome')}",
-            source=entry.get("source", ""),
-            number=entry.get("number", ""),
-            reason=entry.get("reason", ""),
-        )
+        _log_line(entry, words)
         for entry in entries
         if entry.get("outcome") in ("added", "duplicate", "refused")
     ]
@@ -218,7 +235,11 @@ def _import_log(entries: list[dict[str, Any]], words: Words) -> list[block.Block
 
 
 def _participants(responses: list[Response], survey: Survey, words: Words) -> list[block.Block]:
+    """Who took part. A person is listed under their role only when at least
+    ``PRIVACY_THRESHOLD`` people share it; otherwise under "other roles", so that no name stands
+    beside a role only that person holds."""
     group = aggregate(responses, survey)
+    shown_as = role_groups(group.roles)
     roles = ", ".join(f"{words.role(role)}: {count}" for role, count in group.roles.items())
     head = [words("col-participant"), words("col-role"), words("col-answered"), words("col-dk")]
     rows: list[list[str | int | float]] = []
@@ -227,22 +248,20 @@ def _participants(responses: list[Response], survey: Survey, words: Words) -> li
         label = response.name or words("participant-number", number=number)
         unknown = sum(value == DONT_KNOW for _, value in response.answers)
         answered = len(response.answers) - unknown
-        rows.append([label, words.role(response.role), answered, unknown])
+        rows.append([label, words.role(shown_as[response.role]), answered, unknown])
         remove = words("remove", participant=label)
-        buttons.append(block.button(remove, "remove-participant", {"id": response.fingerprint()}))
-    blocks = [
+        buttons.append(block.button(remove, "remove-participant", {"index": number - 1}))
+    return [
         block.heading(words.count("group-heading", len(responses))),
         block.paragraph(words("roles-line", roles=roles)),
+        block.paragraph(words("privacy-note", threshold=PRIVACY_THRESHOLD)),
         block.table(words("participants-caption"), head, rows),
         *buttons,
     ]
-    if any(count == 1 for count in group.roles.values()) and len(group.roles) > 1:
-        blocks.append(block.paragraph(words("lone-role")))
-    return blocks
 
 
 def _discuss(group: Group, survey: Survey, words: Words) -> list[block.Block]:
-    rows = disagreements(group)
+    rows = disagreements(group, survey.points)
     blocks = [block.heading(words("discuss-heading"), 3)]
     if not rows:
         return [*blocks, block.paragraph(words("discuss-none"))]
@@ -320,8 +339,8 @@ def _gap_text(row: Row, survey: Survey, words: Words) -> str:
 
 def _gaps(group: Group, survey: Survey, words: Words) -> list[block.Block]:
     blocks = [block.heading(words("gaps-heading"), 3)]
-    if len(group.roles) < 2:
-        return [*blocks, block.paragraph(words("gaps-one-role"))]
+    if len(group.shown) < 2:
+        return [*blocks, block.paragraph(words("gaps-one-role", threshold=PRIVACY_THRESHOLD))]
     largest = largest_gaps(group.areas, GAPS) + largest_gaps(group.statements, GAPS)
     if largest:
         blocks += [
@@ -332,7 +351,7 @@ def _gaps(group: Group, survey: Survey, words: Words) -> list[block.Block]:
         blocks.append(block.paragraph(words("gaps-none")))
     head = [
         words("col-area"),
-        *(words("role-column", role=words.role(role), count=n) for role, n in group.roles.items()),
+        *(words("role-column", role=words.role(role), count=n) for role, n in group.shown.items()),
         words("col-gap"),
     ]
     rows = [
@@ -340,7 +359,7 @@ def _gaps(group: Group, survey: Survey, words: Words) -> list[block.Block]:
             name_of(survey, words, row.id),
             *(
                 words.number(row.by_role[r].mean) if r in row.by_role else words("no-score")
-                for r in group.roles
+                for r in group.shown
             ),
             words.number(row.gap.size) if row.gap else words("no-score"),
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 from typing import Any
@@ -59,6 +60,28 @@ def open_envelope(text: str, tool: str, version: int, model: Model, lang: str) -
     if not isinstance(data, dict):
         raise refusal(model, lang, "no-data")
     return data
+
+
+RESPONSE_ID = "id"
+"""Key of a response's id: beside a saved state's answers (the person's own response) and in each
+gathered participant. The page gives a response its id when the work is first kept, so its file
+and share link carry the same one; an added key, which readers before it ignore."""
+_RESPONSE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def response_id(saved: object) -> str | None:
+    """The id a saved state or participant carries; None when it has none (files saved before
+    responses had ids) or one the page never writes, which is then treated as none."""
+    value = saved.get(RESPONSE_ID) if isinstance(saved, dict) else None
+    return value if isinstance(value, str) and _RESPONSE_ID.fullmatch(value) else None
+
+
+def content_id(content: str, number: int) -> str:
+    """The id of response ``number`` of content saved without ids: the very same content gives
+    the same id, so a file imported twice counts once; any other content, such as the same
+    answers saved by someone else (the saved time differs), gives another."""
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    return f"old-{digest}-{number}"
 
 
 MAX_TEXT = 10_000

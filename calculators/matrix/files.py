@@ -2,12 +2,19 @@
 
 Each participant answers on their own device and saves a file or copies a share link; whoever
 leads the discussion adds them (the operations below). The state keeps them under
-``participants`` as ``[{"name": str, "answers": {...}}]``, each checked like any import. The
-person's own answers, when given, count as one more member ("You").
+``participants`` as ``[{"name": str, "answers": {...}, "id": str}]``, each checked like any
+import. The person's own answers, when given, count as one more member ("You").
 
-State: ``{"answers": {name: text | [text]}, "participants": [{"name", "answers"}]}`` where the
+Who is who is decided by the response's id (``calculators.core.savefile.RESPONSE_ID``), never by
+the name or the answers: two people with the same view are two participants. The same id with
+the same answers is the same file or link added again, and is kept once. A file saved
+before responses had ids gets an id from its content, so each such file counts once unless the
+very same file is added again. Participants gathered before ids keep having none.
+
+State: ``{"answers": {name: text | [text]}, "id": str, "participants": [...]}`` where the
 answers are the form's: ``planning``, ``production``, one per determinant, ``roles``, the same
-with the ``desired.`` prefix for the goal, and ``participant`` (the person's name or role).
+with the ``desired.`` prefix for the goal, and ``participant`` (the person's name or role); the
+``id`` is the own response's, given by the page when the work is first kept.
 """
 
 from __future__ import annotations
@@ -15,7 +22,15 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from calculators.core.savefile import SHARE, ImportProblem, open_envelope, shared_files
+from calculators.core.savefile import (
+    RESPONSE_ID,
+    SHARE,
+    ImportProblem,
+    content_id,
+    open_envelope,
+    response_id,
+    shared_files,
+)
 from calculators.matrix import score
 
 NAME = "matrix"
@@ -52,25 +67,35 @@ def clean_participants(value: object, model: score.Model, lang: str) -> list[dic
     for entry in value:
         if not (
             isinstance(entry, dict)
-            and set(entry) == {"name", "answers"}
+            and {"name", "answers"} <= set(entry) <= {"name", "answers", RESPONSE_ID}
             and isinstance(entry["name"], str)
             and 0 < len(entry["name"]) <= MAX_NAME
+            and (RESPONSE_ID not in entry or response_id(entry))
         ):
             raise _refuse(model, lang, "bad-participants")
         answers = score.check_saved(entry["answers"], model, lang)
         if problem_with(answers, model, lang):
             raise _refuse(model, lang, "bad-participants")
-        cleaned.append({"name": entry["name"], "answers": answers})
+        cleaned.append({**entry, "answers": answers})
     return cleaned
+
+
+def _same_response(known: dict[str, Any], entry: dict[str, Any]) -> bool:
+    return response_id(known) == entry[RESPONSE_ID] and known["answers"] == entry["answers"]
 
 
 def joined(
     participants: list[dict[str, Any]], new: list[dict[str, Any]], model: score.Model, lang: str
 ) -> list[dict[str, Any]]:
-    """The list with the new participants added; the same person added twice is kept once."""
+    """The list with the new participants added; the same response added twice is kept once.
+
+    The same response means the same id with the same answers (its name may come from the file's
+    name, which differs between copies); the same answers under two ids are two people who see
+    it alike, and both are kept.
+    """
     result = list(participants)
     for entry in new:
-        if entry not in result:
+        if not any(_same_response(known, entry) for known in result):
             result.append(entry)
     if len(result) > MAX_PARTICIPANTS:
         raise _refuse(model, lang, "too-many", limit=MAX_PARTICIPANTS)
@@ -80,6 +105,8 @@ def joined(
 def clean(state: State, model: score.Model, lang: str) -> State:
     """A saved state from a file or link, checked: known answers with valid choices only."""
     cleaned: State = {"answers": score.check_saved(state.get("answers", {}), model, lang)}
+    if own_id := response_id(state):
+        cleaned[RESPONSE_ID] = own_id
     participants = clean_participants(state.get("participants"), model, lang)
     if participants:
         cleaned["participants"] = participants
@@ -89,7 +116,10 @@ def clean(state: State, model: score.Model, lang: str) -> State:
 def _participants_from(
     source: str, text: str, model: score.Model, lang: str
 ) -> list[dict[str, Any]]:
-    """The people in one saved file or link: its own answers, then any participants it holds."""
+    """The people in one saved file or link: its own answers, then any participants it holds.
+
+    Each gets its id: the one it was saved with, else one from the file's content and its place.
+    """
     try:
         state = clean(open_envelope(text, NAME, VERSION, model, lang), model, lang)
     except ImportProblem as problem:
@@ -101,8 +131,13 @@ def _participants_from(
         problem = problem_with(answers, model, lang)
         if problem:
             raise ImportProblem(score.say(model, "file-refused", lang, file=source, reason=problem))
-        found.append({"name": answers.get(score.PARTICIPANT) or source, "answers": answers})
-    found += state.get("participants", [])
+        name = answers.get(score.PARTICIPANT) or source
+        who = response_id(state) or content_id(text, 0)
+        found.append({"name": name, "answers": answers, RESPONSE_ID: who})
+    found += [
+        {**entry, RESPONSE_ID: response_id(entry) or content_id(text, number)}
+        for number, entry in enumerate(state.get("participants", []), 1)
+    ]
     if not found:
         raise ImportProblem(score.say(model, "no-own-answers", lang, file=source))
     return found

@@ -236,6 +236,7 @@ def test_export_then_import_gives_the_identical_state(
         page.get_by_role("button", name="Save to a file").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
+    assert re.fullmatch(r"matrix-project-1-kari-nav-\d{4}-\d\d-\d\d\.json", saved.name)
     assert json.loads(saved.read_text(encoding="utf-8"))["data"] == before
     page.get_by_role("button", name="Start over").click()
     expect(page.locator(".guide-result")).to_be_empty()

@@ -12,6 +12,21 @@ import { renderBlocks } from "./render.js";
 
 const DEBOUNCE_MS = 150;
 
+// A response's id: 16 hex digits (64 random bits), made once for a piece of work when it is first
+// kept, so that its every file and share link carries the same one and a facilitator's page tells
+// two people with the same answers apart (calculators/core/savefile.py, RESPONSE_ID). Not
+// crypto.randomUUID: that needs a secure context, and an intranet may serve the guide over HTTP.
+function newResponseId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// Text as a part of a file name: lower case, letters and digits, runs of anything else one "-",
+// at most `length` characters.
+function slug(text, length) {
+  return String(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, length).replace(/-+$/, "");
+}
+
 function messages(form) {
   return JSON.parse(form.querySelector(".guide-messages").textContent);
 }
@@ -69,15 +84,26 @@ class Calculator {
 
   changed() {
     refreshChoices(this.form, readAnswers(this.form)); // a group named or removed changes the choices
-    this.state = { ...this.state, answers: readAnswers(this.form) };
+    this.state = { ...this.state, id: this.state.id ?? newResponseId(), answers: readAnswers(this.form) };
     this.projects.autosave(this.state);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update({ focus: false }), DEBOUNCE_MS);
   }
 
+  // The state with its response id, made and kept now if the work has none yet (work saved
+  // before ids, or not changed since it was opened). Empty work is not stored for an id alone.
+  identified() {
+    if (!this.state.id) {
+      this.state = { ...this.state, id: newResponseId() };
+      if (!this.projects.disposable()) this.projects.autosave(this.state);
+    }
+    return this.state;
+  }
+
   // Nothing to show yet: no answer given and nothing else (e.g. imported participants) kept.
+  // The response id alone is not work.
   isEmpty() {
-    const { answers = {}, ...rest } = this.state;
+    const { answers = {}, id: _id, ...rest } = this.state;
     const given = Object.values(answers).some((value) => value !== "" && value.length !== 0);
     return !given && Object.values(rest).every((value) => value == null || value.length === 0);
   }
@@ -140,7 +166,7 @@ class Calculator {
   // browser cannot keep them, nothing changes.
   operate(op, payload, { keepPrevious = false } = {}) {
     return this.whileApplying(async () => {
-      const response = await callPython({ action: "operate", tool: this.tool, op, payload, state: this.state, lang: this.lang() });
+      const response = await callPython({ action: "operate", tool: this.tool, op, payload, state: this.identified(), lang: this.lang() });
       if (!response.ok) this.notice.textContent = response.message;
       else if (keepPrevious && !this.projects.savePrevious(this.state)) return { ok: false };
       else this.adopt(response.state);
@@ -210,7 +236,7 @@ class Calculator {
   }
 
   async copyShareLink() {
-    const link = shareLink(this.projects.wrap(this.state));
+    const link = shareLink(this.projects.wrap(this.identified()));
     const field = this.form.querySelector(".guide-share-link");
     field.value = link;
     field.hidden = false;
@@ -229,18 +255,33 @@ class Calculator {
     const response = await callPython({ action: "csv", tool: this.tool, table, state: this.state, lang: this.lang() });
     if (!response.ok) return this.say("csv-failed", { reason: response.message }, { alert: true });
     const [tool, tableWord] = response.file;
-    download(`${this.fileName(tableWord, tool)}.csv`, response.csv, "text/csv;charset=utf-8");
+    download(`${this.fileName(tableWord, { tool })}.csv`, response.csv, "text/csv;charset=utf-8");
   }
 
-  // "soimpact-my-project-indicators-2025-03-01": tool, project, table (if any) and date.
-  fileName(table, tool = this.tool) {
-    const project = this.projects.current.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-    return [tool, project.slice(0, 40), table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
+  // "soimpact-my-project-indicators-2025-03-01": the tool (in the page's language when Python
+  // names it), project, who (a response file), table (if any) and date.
+  fileName(table, { tool = this.tool, who = [] } = {}) {
+    const project = slug(this.projects.current.name, 40);
+    return [tool, project, ...who, table, new Date().toISOString().slice(0, 10)].filter(Boolean).join("-");
+  }
+
+  // Whose response a saved file holds, for its name, so that a facilitator's folder of
+  // participants' files is not all one name: the answers of the fields marked data-file-name
+  // (role, name), and the start of the response id when no marked text field names the person.
+  // A form without marked fields (a plan, not a response) gives nothing.
+  whoAnswered(state) {
+    const marked = [...this.form.querySelectorAll("[data-file-name][name]")];
+    if (!marked.length) return [];
+    const names = [...new Set(marked.map((field) => field.getAttribute("name")))];
+    const parts = names.map((name) => slug(state.answers?.[name] ?? "", 30));
+    const named = marked.some((field) => field.type === "text" && slug(state.answers?.[field.name] ?? "", 30));
+    return named ? parts : [...parts, state.id.slice(0, 6)];
   }
 
   saveFile() {
-    const name = `${this.fileName()}.json`;
-    download(name, JSON.stringify(this.projects.wrap(this.state), null, 2), "application/json");
+    const state = this.identified();
+    const name = `${this.fileName("", { who: this.whoAnswered(state) })}.json`;
+    download(name, JSON.stringify(this.projects.wrap(state), null, 2), "application/json");
     this.say("saved-file", { file: name });
   }
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators.__main__ import main
-from calculators.assessment.files import clean, merge, participants
+from calculators.assessment.files import clean, merge
 from calculators.assessment.score import DONT_KNOW, Survey
 from calculators.core.savefile import ImportProblem, envelope, shared_files
 from calculators.runtime import handle
@@ -95,6 +95,64 @@ def test_the_same_response_imported_twice_is_detected_not_double_counted(
     assert len(duplicates) == len(texts) + len(repeats) - len(once)
 
 
+def test_two_participants_with_identical_answers_both_count() -> None:
+    """Two people, the same role and ratings: two ids, two participants, and a note."""
+    same = answers("resident", "4", **{"participant-name": ""})
+    payload = files(
+        {"id": "a1b2c3d4e5f60718", "answers": same}, {"id": "ffee0011", "answers": same}
+    )
+    state = operate("add-participants", payload, {"answers": {}})
+    assert [p["id"] for p in state["participants"]] == ["a1b2c3d4e5f60718", "ffee0011"]
+    assert state["imports"][1] == {"source": "p2.json", "outcome": "added", "number": 2, "alike": 1}
+    blocks = handle(
+        {"action": "compute", "tool": "assessment", "state": state, "lang": "en"}, MODEL
+    )["blocks"]
+    assert "The group: 2 participants" in json.dumps(blocks)
+    assert "are the same as participant 1's, but it is another person's" in json.dumps(blocks)
+
+
+def test_a_response_is_known_by_its_id_never_by_its_answers() -> None:
+    first = {"id": "kari0001", "answers": answers("politician", "2")}
+    changed = {"id": "kari0001", "answers": answers("politician", "5")}
+    state = operate("add-participants", files(first), {"answers": {}})
+    state = operate("add-participants", files(first, changed), state)
+    assert [p["openness-odd-ideas"] for p in state["participants"]] == ["2", "5"]
+    assert state["imports"] == [
+        {"source": "p1.json", "outcome": "duplicate", "number": 1},
+        {"source": "p2.json", "outcome": "added", "number": 2, "same-id": 1},
+    ]
+    link = share_link(first)
+    state = operate("add-links", {"text": link}, state)
+    assert state["imports"][0]["outcome"] == "duplicate"
+
+
+def test_files_saved_before_ids_count_once_per_file() -> None:
+    """Today's release saved no id: the same answers saved twice are two files, two people; the
+    very same file imported again is one."""
+    release = Path(__file__).parents[3] / "cases/release-271bc45/assessment.json"
+    text = release.read_text(encoding="utf-8")
+    resaved = text.replace("2026-12-07T12:39:55.808Z", "2026-12-07T13:01:02.003Z")
+    incoming = [("a.json", text), ("b.json", resaved), ("c.json", text)]
+    group, log = merge([], incoming, SURVEY, MODEL, "en")
+    assert [entry["outcome"] for entry in log] == ["added", "added", "duplicate"]
+    assert log[1]["alike"] == 1
+    assert len({response.id for response in group}) == 2
+    state = operate("add-participants", {"files": [{"name": "a.json", "text": text}]}, {})
+    assert state["participants"][0]["id"].startswith("old-")
+    again = operate("add-participants", {"files": [{"name": "a.json", "text": text}]}, state)
+    assert again["participants"] == state["participants"]
+
+
+def test_the_own_response_keeps_its_id_through_a_saved_file() -> None:
+    own = {"id": "own-response-1", "answers": answers("business", "3")}
+    assert clean(own, MODEL, "en")["id"] == "own-response-1"
+    assert "id" not in clean({**own, "id": "<script>"}, MODEL, "en")
+    state = operate("add-own", {}, own)
+    assert state["participants"][0]["id"] == "own-response-1"
+    state = operate("add-participants", files(own), state)
+    assert state["imports"][0]["outcome"] == "duplicate"
+
+
 def test_a_group_file_brings_all_its_participants() -> None:
     group = {"answers": {}, "participants": [answers("resident", "2"), answers("politician", "4")]}
     state = operate("add-participants", files(group), {"answers": answers("business", "3")})
@@ -148,8 +206,7 @@ def test_own_answers_join_once_and_participants_can_be_removed() -> None:
         "outcome": "duplicate",
         "number": 1,
     }
-    fingerprint = participants(state, SURVEY, MODEL, "en")[0].fingerprint()
-    state = operate("remove-participant", {"id": fingerprint}, state)
+    state = operate("remove-participant", {"index": 0}, state)
     assert state["participants"] == []
     refused = handle(
         {
@@ -174,9 +231,11 @@ def test_a_new_round_keeps_the_old_group_for_comparison() -> None:
     assert state["participants"] == []
     assert state["earlier"]["label"] == "Spring"
     assert state["earlier"]["participants"][0]["role"] == "resident"
+    assert state["answers"]["round-name"] == ""
     group_file = {"answers": {"round-name": "Autumn"}, "participants": [answers("politician", "5")]}
     state = operate("open-earlier-round", files(group_file), state)
-    assert state["earlier"] == {"label": "Autumn", "participants": [answers("politician", "5")]}
+    assert state["earlier"]["label"] == "Autumn"
+    assert [p["role"] for p in state["earlier"]["participants"]] == ["politician"]
 
 
 def test_clean_checks_every_saved_participant() -> None:
@@ -187,9 +246,12 @@ def test_clean_checks_every_saved_participant() -> None:
         "imports": [{"source": "<script>", "outcome": "added", "number": 1}],
     }
     cleaned = clean(good, MODEL, "en")
+    saved_ids = [participant.pop("id") for participant in cleaned["participants"]]
+    assert len(set(saved_ids)) == 2
+    cleaned["earlier"]["participants"][0].pop("id")
     assert cleaned == {
         "answers": {"role": "other"},
-        "participants": [answers("resident", "2")],
+        "participants": [answers("resident", "2"), answers("resident", "2")],
         "earlier": {"label": "Spring", "participants": [answers("politician", "1")]},
     }
     for bad in (
@@ -206,16 +268,15 @@ def test_command_line_prints_the_group_as_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     paths = []
-    for number, (role, rating) in enumerate(
-        [("resident", "1"), ("municipality", "5"), ("resident", "1")]
-    ):
+    people = [("resident", "1"), ("municipality", "5")] * 3
+    for number, (role, rating) in enumerate(people):
         path = tmp_path / f"r{number}.json"
-        path.write_text(saved({"answers": answers(role, rating)}), encoding="utf-8")
+        path.write_text(saved({"id": f"p{number}", "answers": answers(role, rating)}), "utf-8")
         paths.append(str(path))
-    assert main(["assessment", *paths]) == 0
+    assert main(["assessment", *paths, paths[0]]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["participants"] == 2
-    assert result["roles"] == {"municipality": 1, "resident": 1}
+    assert result["participants"] == 6
+    assert result["roles"] == {"municipality": 3, "resident": 3}
     openness = result["areas"][0]
     assert (openness["id"], openness["mean"], openness["spread"]) == ("openness", 3.0, 2.0)
     assert openness["role_gap"] == {"size": 4.0, "highest": "municipality", "lowest": "resident"}

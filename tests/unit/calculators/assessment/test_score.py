@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from calculators.assessment.score import (
     DONT_KNOW,
+    OTHER_ROLES,
+    PRIVACY_THRESHOLD,
     Response,
     Survey,
     aggregate,
@@ -21,6 +23,7 @@ from calculators.assessment.score import (
     largest_moves,
     mostly_unknown,
     read_response,
+    role_groups,
     weakest,
 )
 from tests.support.content import guide_data
@@ -58,7 +61,8 @@ responses_strategy = st.lists(
 
 
 def test_scoring_rule_by_hand() -> None:
-    """Two people: the area score is the mean of each person's mean; don't know never counts."""
+    """Two roles of three alike: the area score is the mean of each person's mean; don't know
+    never counts."""
     staff = response(
         "municipality",
         {
@@ -73,32 +77,78 @@ def test_scoring_rule_by_hand() -> None:
         {"ensuring-equality-trust": "1", "ensuring-equality-partners": "2"},
         ("curious",),
     )
-    group = aggregate([staff, resident], SURVEY)
+    group = aggregate([staff, resident] * 3, SURVEY)
     equality = row(group.areas, "ensuring-equality")
     assert equality.overall.mean == pytest.approx((4.5 + 1.5) / 2)
     assert equality.overall.spread == pytest.approx(1.5)
     assert (equality.overall.low, equality.overall.high) == (1.5, 4.5)
-    assert equality.overall.count == 2 and equality.dont_know == 1
+    assert equality.overall.count == 6 and equality.dont_know == 3
     assert equality.gap.high_role == "municipality" and equality.gap.low_role == "resident"
     assert equality.gap.size == pytest.approx(3.0)
     ground = row(group.statements, "ensuring-equality-ground")
-    assert (ground.overall.count, ground.overall.mean, ground.dont_know) == (0, None, 1)
-    assert group.roles == {"municipality": 1, "resident": 1}
+    assert (ground.overall.count, ground.overall.mean, ground.dont_know) == (0, None, 3)
+    assert group.roles == group.shown == {"municipality": 3, "resident": 3}
     assert group.steps == {
-        "curious": 1,
-        "inviting": 1,
-        "ambitious": 1,
+        "curious": 3,
+        "inviting": 3,
+        "ambitious": 3,
         "mature": 0,
         "collaborative": 0,
     }
     assert row(group.areas, "openness").overall.mean is None
-    assert [item.id for item in disagreements(group)] == [
+    assert [item.id for item in disagreements(group, SURVEY.points)] == [
         "ensuring-equality-trust",
         "ensuring-equality-partners",
     ]
     assert [item.id for item in weakest(group.areas)] == ["ensuring-equality"]
     assert [item.id for item in largest_gaps(group.areas)] == ["ensuring-equality"]
     assert [item.id for item in mostly_unknown(group)] == ["ensuring-equality-ground"]
+
+
+def test_disagreement_needs_people_on_both_sides_of_the_scale() -> None:
+    """4 against 5 both agree and 3 against 5 only differ in how much: neither is a dispute."""
+    ratings = [
+        {"openness-odd-ideas": "4", "openness-outsiders": "3", "openness-reachable": "2"},
+        {"openness-odd-ideas": "5", "openness-outsiders": "5", "openness-reachable": "4"},
+        {"openness-odd-ideas": "5", "openness-outsiders": "4", "openness-reachable": "3"},
+    ]
+    group = aggregate([response("resident", given) for given in ratings], SURVEY)
+    assert row(group.statements, "openness-odd-ideas").overall.spread > 0
+    assert [item.id for item in disagreements(group, SURVEY.points)] == ["openness-reachable"]
+
+
+@pytest.mark.parametrize(
+    ("roles", "own"),
+    [
+        ({"municipality": 5, "politician": 1, "resident": 1, "business": 1}, {"municipality"}),
+        ({"municipality": 5, "politician": 1}, set()),
+        ({"municipality": 3, "politician": 1, "resident": 3}, {"resident"}),
+        ({"municipality": 3, "resident": 4}, {"municipality", "resident"}),
+        ({"politician": 1, "resident": 1}, set()),
+    ],
+)
+def test_small_roles_are_shown_together_and_never_alone(
+    roles: dict[str, int], own: set[str]
+) -> None:
+    """A role shown on its own has 3 people or more, and so have the other roles together,
+    unless they are everyone: the total minus the shown roles never isolates a few people."""
+    groups = role_groups(roles)
+    assert {role for role, group in groups.items() if group == role} == own
+    pooled = sum(count for role, count in roles.items() if groups[role] == OTHER_ROLES)
+    assert PRIVACY_THRESHOLD == 3
+    assert pooled == 0 or pooled >= PRIVACY_THRESHOLD or not own
+
+
+def test_a_role_score_resting_on_fewer_raters_is_left_out() -> None:
+    """Three residents, but two rated the statement: the residents' mean would be theirs, and
+    the staff's mean beside the group's would give it away, so the statement has no role scores."""
+    staff = [response("municipality", {"openness-odd-ideas": "5"}) for _ in range(3)]
+    residents = [response("resident", {"openness-odd-ideas": "1"}) for _ in range(2)]
+    residents.append(response("resident", {"openness-odd-ideas": DONT_KNOW}))
+    group = aggregate(staff + residents, SURVEY)
+    assert group.shown == {"municipality": 3, "resident": 3}
+    statement = row(group.statements, "openness-odd-ideas")
+    assert statement.overall.count == 5 and statement.by_role == {} and statement.gap is None
 
 
 def test_rounds_compare_means_and_rank_the_largest_moves() -> None:
@@ -168,7 +218,7 @@ def test_one_participant_gives_zero_spread(answers: dict[str, Any]) -> None:
     for item in group.areas + group.statements:
         assert item.overall.spread in (None, 0.0)
         assert item.gap is None
-    assert disagreements(group) == []
+    assert disagreements(group, SURVEY.points) == []
 
 
 @settings(max_examples=50, deadline=None)
@@ -188,7 +238,16 @@ def test_every_message_the_code_uses_exists() -> None:
     text = "\n".join(path.read_text(encoding="utf-8") for path in sources)
     used = set(re.findall(r'(?:words|message\(model,|words\.count\(|msg\[)\(?\s*"([a-z-]+)"', text))
     dynamic = {
-        f"import-{key}" for key in ("added", "duplicate", "refused", "choose-role", "unknown-role")
+        f"import-{key}"
+        for key in (
+            "added",
+            "duplicate",
+            "refused",
+            "choose-role",
+            "unknown-role",
+            "same-id",
+            "alike",
+        )
     } | {"group-heading-one", "moved-intro-one", "earlier-only-one", "csv-statement-row"}
     missing = (used | dynamic) - set(MODEL["assessment"]["messages"])
     assert len(used) > 60 and missing == set()

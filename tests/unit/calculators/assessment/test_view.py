@@ -88,15 +88,24 @@ def group_state() -> dict[str, Any]:
     }
 
 
+def three_times(state: dict[str, Any]) -> dict[str, Any]:
+    """The group with each person three times: the same means, and every role shown."""
+    return {**state, "participants": state["participants"] * 3}
+
+
 def test_group_view_shows_spread_role_gaps_and_questions() -> None:
-    blocks = compute(group_state())
+    blocks = compute(three_times(group_state()))
     headings = texts(blocks, "heading")
     assert headings[:2] == [
-        "The group: 3 participants",
+        "The group: 9 participants",
         "Questions to discuss: where you disagree most",
     ]
     participants = next(block for block in blocks if block["type"] == "table")
-    assert [row[0] for row in participants["rows"]] == ["Participant 1", "Participant 2", "Kari"]
+    assert [row[:2] for row in participants["rows"][:3]] == [
+        ["Participant 1", "Municipal staff"],
+        ["Participant 2", "Municipal staff"],
+        ["Kari", "Resident or user"],
+    ]
     questions = next(block for block in blocks if block.get("ordered"))
     assert questions["items"][0].startswith(
         "Why do some of us agree and others disagree that “Anyone in our collaboration"
@@ -105,12 +114,45 @@ def test_group_view_shows_spread_role_gaps_and_questions() -> None:
     assert len(questions["items"]) == 2  # the third statement was rated alike by everyone
     gaps = texts(blocks, "list")
     assert "Openness: Municipal staff 4.8, Resident or user 2.7, a gap of 2.2." in gaps
-    assert "Where a role has only one participant" in " ".join(texts(blocks, "paragraph"))
+    assert "held by at least 3 people" in " ".join(texts(blocks, "paragraph"))
     statements = next(
         b for b in blocks if b["type"] == "table" and b["caption"].startswith("The group's answers")
     )
-    assert statements["rows"][3][1:7] == ["4.0", "0.0", "4.0", "4.0", 2, 1]
+    assert statements["rows"][3][1:7] == ["4.0", "0.0", "4.0", "4.0", 6, 3]
     assert texts(blocks, "button")[-1] == "Start a new round and keep this one for comparison"
+
+
+def everything_shown(blocks: list[dict[str, Any]]) -> list[str]:
+    """Every text of the result outside its paragraphs: table rows with their head, list items,
+    the charts' text: where a role could stand beside scores or a name."""
+    lines = []
+    for block in blocks:
+        if block["type"] == "table":
+            lines.append(" | ".join(block["head"]))
+            lines += [" | ".join(str(cell) for cell in row) for row in block["rows"]]
+        elif block["type"] == "list":
+            lines += [item if isinstance(item, str) else item["text"] for item in block["items"]]
+        elif block["type"] == "figure":
+            lines.append(" ".join(ElementTree.fromstring(block["svg"]).itertext()))
+    return lines
+
+
+def test_a_single_politician_is_never_shown_beside_her_ratings() -> None:
+    """Her role held by one person: on screen (and so in print, which prints the same result)
+    and in the CSV, no score and no name stands beside "Politician"."""
+    staff = [person("municipality", ["4", "5", "4", "5"]) for _ in range(3)]
+    kari = person("politician", ["1", "1", "2", "1"], **{"participant-name": "Kari"})
+    state = {"answers": {}, "participants": [*staff, kari]}
+    blocks = compute(state)
+    shown = everything_shown(blocks)
+    assert not [line for line in shown if "Politician" in line]
+    assert "Kari | Other roles | 4 | 0" in shown
+    assert "Roles: Municipal staff: 3, Politician: 1." in texts(blocks, "paragraph")
+    assert "no such two" not in " ".join(texts(blocks, "paragraph"))
+    assert "have 3 people or more each" in " ".join(texts(blocks, "paragraph"))
+    result = handle({"action": "csv", "tool": "assessment", "state": state}, MODEL)
+    assert "Politician" not in result["csv"] and "Kari" not in result["csv"]
+    assert rows_of(result["csv"])[0][9:] == ["Largest gap between roles", "Earlier round", "Change"]
 
 
 def test_rounds_show_what_moved() -> None:
@@ -202,7 +244,7 @@ def rows_of(csv_text: str) -> list[list[str]]:
 def test_csv_exports_areas_and_statements_safely() -> None:
     hostile = json.loads(json.dumps(MODEL))
     hostile["assessment"]["statements"][0]["text"] = {"en": '=HYPERLINK("http://x")'}
-    state = group_state()
+    state = three_times(group_state())
     state["earlier"] = {"label": "", "participants": [person("resident", ["1"])]}
     result = handle({"action": "csv", "tool": "assessment", "state": state}, hostile)
     rows = rows_of(result["csv"])
@@ -219,7 +261,7 @@ def test_csv_exports_areas_and_statements_safely() -> None:
     ]
     assert rows[0][9] == "Mean, Municipal staff" and rows[0][-2:] == ["Earlier round", "Change"]
     assert len(rows) == 1 + 11 + 33
-    assert rows[1][:9] == ["Area", "Openness", "", "4.11", "1.03", "2.67", "5.0", "3", "0"]
+    assert rows[1][:9] == ["Area", "Openness", "", "4.11", "1.03", "2.67", "5.0", "9", "0"]
     assert rows[12][2] == '\'=HYPERLINK("http://x")'
     assert rows[1][-2:] == ["1.0", "3.11"]
     assert rows[12][-2:] == ["1.0", "2.33"]

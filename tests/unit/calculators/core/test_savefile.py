@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from calculators.core.savefile import FORMAT, MAX_BYTES, envelope
+from calculators.core.savefile import FORMAT, MAX_BYTES, content_id, envelope, response_id
 from calculators.runtime import handle
 from tests.support.content import guide_data
 
@@ -104,3 +104,37 @@ def test_a_refusal_is_worded_in_the_pages_language(tool: str, text: str, key: st
         result = handle({"action": "import", "tool": tool, "text": text, "lang": lang}, MODEL)
         assert result["ok"] is False
         assert result["message"].startswith(start), (lang, result["message"])
+
+
+@pytest.mark.parametrize(
+    ("saved", "found"),
+    [
+        ({"id": "0123456789abcdef", "answers": {}}, "0123456789abcdef"),
+        ({"id": "old-1a2b-3", "name": "Ann"}, "old-1a2b-3"),
+        ({"answers": {}}, None),
+        ({"id": ""}, None),
+        ({"id": "<script>"}, None),
+        ({"id": 12345}, None),
+        ({"id": "x" * 65}, None),
+        ("0123456789abcdef", None),
+    ],
+)
+def test_a_response_id_is_one_the_page_writes_or_none(saved: object, found: str | None) -> None:
+    assert response_id(saved) == found
+
+
+def test_content_ids_tell_files_apart_by_their_very_content() -> None:
+    text = json.dumps(envelope("assessment", 1, {"answers": {"role": "other"}}))
+    assert content_id(text, 0) == content_id(text, 0) != content_id(text, 1)
+    assert content_id(text, 0) != content_id(text + " ", 0)
+    assert response_id({"id": content_id(text, 2)}) == content_id(text, 2)
+
+
+@pytest.mark.parametrize(
+    ("tool", "answers"), [("matrix", STATE["answers"]), ("assessment", {"role": "other"})]
+)
+def test_an_id_beside_the_answers_survives_an_import(tool: str, answers: dict[str, Any]) -> None:
+    state = {"answers": answers, "id": "a1b2c3d4e5f60718"}
+    imported = import_text(json.dumps(envelope(tool, 1, state)), tool)
+    assert imported["ok"] and imported["state"]["answers"] == answers
+    assert imported["state"]["id"] == "a1b2c3d4e5f60718"

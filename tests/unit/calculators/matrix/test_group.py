@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import xml.etree.ElementTree as ElementTree
 from typing import Any
 
@@ -61,6 +62,35 @@ def test_pasted_share_links_become_numbered_participants() -> None:
 def test_the_same_person_added_twice_is_kept_once() -> None:
     state = with_ann_and_bob(with_ann_and_bob())
     assert len(state["participants"]) == 2
+
+
+def test_two_people_with_the_same_view_are_two_participants() -> None:
+    """Same answers, same default file name: what tells people apart is the response's id."""
+    anonymous = {key: value for key, value in ANN.items() if key != "participant"}
+    name = "matrix-project-1-2026-12-07.json"
+    texts = [saved(anonymous, id="aaaa1111"), saved(anonymous, id="bbbb2222")]
+    state = operate(
+        {"answers": {}},
+        "add-participants",
+        {"files": [{"name": name, "text": text} for text in texts]},
+    )["state"]
+    assert [p["id"] for p in state["participants"]] == ["aaaa1111", "bbbb2222"]
+    again = operate(state, "add-participants", {"text": link(anonymous)})["state"]
+    assert len(again["participants"]) == 3
+    same = operate(state, "add-participants", {"files": [{"name": "x.json", "text": texts[0]}]})
+    assert same["state"]["participants"] == state["participants"]
+
+
+def test_files_saved_before_ids_count_once_per_file() -> None:
+    """Without ids, two files are two people unless they are the very same file."""
+    first = saved(ANN)
+    resaved = json.dumps({**json.loads(first), "saved": "2026-12-07T13:00:00.000Z"})
+    payload = {"files": [{"name": n, "text": t} for n, t in (("a", first), ("b", resaved))]}
+    state = operate({"answers": {}}, "add-participants", payload)["state"]
+    assert [p["name"] for p in state["participants"]] == ["Ann", "Ann"]
+    assert operate(state, "add-participants", payload)["state"] == state
+    old = {"answers": {}, "participants": [{"name": "Ann", "answers": ANN}]}
+    assert operate(old, "add-participants", {"files": payload["files"][:1]})["ok"]
 
 
 def test_a_facilitators_file_brings_its_participants_along() -> None:
