@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -147,3 +148,15 @@ def test_too_deeply_nested_file_is_refused_in_the_guides_words(visit, tmp_path: 
     expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
     choose(page, "professionals", "civil-society")  # Python is still there and answers
     expect(result_heading(page)).to_have_text(TENDERING)
+
+
+def test_too_deeply_nested_share_link_is_refused_in_the_guides_words(visit) -> None:
+    deep = ("[" * 10_000 + "]" * 10_000).encode()
+    page = visit.open("tools/matrix/#share=" + base64.urlsafe_b64encode(deep).decode().rstrip("="))
+    expect(page.locator(".guide-notice")).to_contain_text(
+        "The shared link could not be opened: The file is built of more than 64 levels",
+        timeout=60_000,
+    )
+    assert "#share=" not in page.url
+    choose(page, "together", "together")  # Python is still there and answers
+    expect(result_heading(page)).to_have_text(THICK)
