@@ -141,7 +141,7 @@ export class Projects {
     const { state: merged, conflicts } = mergeStates(dataIn(this.synced) ?? { answers: {} }, state, remote);
     this.synced = text;
     if (!sameValue(merged, state)) this.calculator.takeIn(merged, conflicts.length > 0);
-    return sameValue(merged, remote) ? null : merged;
+    return sameValue(merged, remote) && this.current.name === storedName ? null : merged;
   }
 
   // This tab holds only an empty project it never stored, and another tab has just stored one:
