@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build dist test test-fast test-unit test-build test-browser test-js bench lint format chromium servers java clean
+.PHONY: serve build dist test test-fast test-unit test-build test-browser test-js test-pyodide bench lint format chromium servers java clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,8 @@ build: $(INSTALLED)
 dist: build
 	$(BIN)/python -m sitebuild.dist site dist
 
-## test: lint and every test layer (unit, build, browser)
-test: $(INSTALLED) chromium servers java lint test-js
+## test: lint and every test layer (unit, build, JS, Pyodide, browser)
+test: $(INSTALLED) chromium servers java lint test-js test-pyodide
 	$(BIN)/pytest tests
 
 ## test-fast: the unit, build and JS layers, for the edit loop (no browser, no servers)
@@ -51,6 +51,10 @@ test-browser: $(INSTALLED) chromium servers java
 # (the scripts are ES modules in .js files, which Node 20 reads as such only with this flag)
 test-js:
 	node --experimental-detect-module --test tests/js/
+
+## test-pyodide: the calculators' unit tests under the Pyodide the site ships, in Node.js
+test-pyodide: $(INSTALLED)
+	$(BIN)/python -m tests.pyodide
 
 ## bench: time to first result, each calculator page against bare Pyodide (last line: JSON)
 bench: $(INSTALLED) chromium servers

@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+from calculators.core.errors import MAX_NESTING, too_deep
 from calculators.core.words import in_language
 
 FORMAT = "samskaping-guide"
@@ -43,6 +44,8 @@ def open_envelope(text: str, tool: str, version: int, model: Model, lang: str) -
     """The state inside an exported file, after checking it is one of ours, for this tool."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise refusal(model, lang, "too-large", limit=MAX_BYTES // 1_000_000)
+    if too_deep(text):
+        raise refusal(model, lang, "too-deep", limit=MAX_NESTING)
     try:
         parsed = json.loads(text)
     except json.JSONDecodeError as error:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.calculators import TENDERING, THICK, choose, open_ready, result_heading
@@ -112,3 +114,49 @@ def test_damaged_share_link_is_refused(visit) -> None:
     expect(page.locator(".guide-notice")).to_contain_text(
         "The shared link could not be opened", timeout=60_000
     )
+
+
+OUTSIDE_ALPHABET = ["#share=eyJmb3JtYXQiOi!!", "#share=eyJm%20b3J", "#share=eyJm+b3J"]
+"""Share links with characters base64url never holds (the rule: tests/cases/share_links.json)."""
+
+
+@pytest.mark.parametrize("hash_", OUTSIDE_ALPHABET)
+def test_share_link_with_characters_outside_its_alphabet_is_refused_and_removed(
+    visit, hash_: str
+) -> None:
+    page = visit.open(f"tools/matrix/{hash_}")
+    notice = page.locator(".guide-notice")
+    expect(notice).to_contain_text(
+        "The shared link could not be opened: The link is incomplete or damaged.",
+        timeout=60_000,
+    )
+    expect(notice).to_have_attribute("role", "alert")
+    assert "#share=" not in page.url  # a reload does not refuse it again
+
+
+def test_too_deeply_nested_file_is_refused_in_the_guides_words(visit, tmp_path: Path) -> None:
+    page = open_ready(visit, MATRIX)
+    choose(page, "together", "together")
+    expect(result_heading(page)).to_have_text(THICK)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 10_000 + "]" * 10_000)
+    page.get_by_label("Open a saved file").set_input_files(deep)
+    expect(notice(page)).to_contain_text(
+        "deep.json was not opened: The file is built of more than 64 levels"
+    )
+    expect(notice(page)).not_to_contain_text("call stack")
+    expect(page.locator('#field-planning input[value="together"]')).to_be_checked()
+    choose(page, "professionals", "civil-society")  # Python is still there and answers
+    expect(result_heading(page)).to_have_text(TENDERING)
+
+
+def test_too_deeply_nested_share_link_is_refused_in_the_guides_words(visit) -> None:
+    deep = ("[" * 10_000 + "]" * 10_000).encode()
+    page = visit.open("tools/matrix/#share=" + base64.urlsafe_b64encode(deep).decode().rstrip("="))
+    expect(page.locator(".guide-notice")).to_contain_text(
+        "The shared link could not be opened: The file is built of more than 64 levels",
+        timeout=60_000,
+    )
+    assert "#share=" not in page.url
+    choose(page, "together", "together")  # Python is still there and answers
+    expect(result_heading(page)).to_have_text(THICK)

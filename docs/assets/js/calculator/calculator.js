@@ -82,10 +82,29 @@ class Calculator {
     this.projects.autosave(this.state);
   }
 
+  // Answers another tab stored for this project, merged with this tab's (projects.js): into the
+  // form without taking the field someone is typing in away from them (a repeated group is
+  // rebuilt only when its number of items changed; focus then returns to the field of that name).
+  takeIn(state, conflict) {
+    const focused = document.activeElement;
+    const name = this.form.contains(focused) ? focused.getAttribute("name") : null;
+    this.state = state;
+    writeAnswers(this.form, state.answers ?? {});
+    if (name && !focused.isConnected) this.form.querySelector(`[name="${CSS.escape(name)}"]`)?.focus();
+    const key = conflict ? "tab-conflict" : "tab-updated";
+    if (conflict || this.notice.textContent !== this.message(key)) this.say(key, {}, { alert: conflict });
+    this.later();
+  }
+
   changed() {
     refreshChoices(this.form, readAnswers(this.form)); // a group named or removed changes the choices
     this.state = { ...this.state, id: this.state.id ?? newResponseId(), answers: readAnswers(this.form) };
     this.projects.autosave(this.state);
+    this.later();
+  }
+
+  // Recompute the result once typing pauses.
+  later() {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.update({ focus: false }), DEBOUNCE_MS);
   }
@@ -160,6 +179,7 @@ class Calculator {
     const lost = !document.activeElement || document.activeElement === document.body;
     if (lost && this.focused?.isConnected) this.focused.focus();
     this.focused = null;
+    this.projects.follow(); // what another tab stored meanwhile
   }
 
   // `keepPrevious`: the answers before are kept first, so "restore" undoes the change; if the

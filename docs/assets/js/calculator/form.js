@@ -127,11 +127,16 @@ function directRepeats(scope, owner) {
   );
 }
 
+// Items are rebuilt only when their number changed, so a field being typed in stays where it is
+// when another tab's answers come in (calculator.js, takeIn).
 function buildRepeats(container, answers) {
-  clearItems(container);
+  const items = container.querySelector(":scope > .guide-repeat-items").children;
   const count = itemCount(answers, fullPath(container));
-  for (let index = 0; index < count; index++) addItem(container);
-  for (const item of container.querySelector(":scope > .guide-repeat-items").children) {
+  if (items.length !== count) {
+    clearItems(container);
+    for (let index = 0; index < count; index++) addItem(container);
+  }
+  for (const item of items) {
     for (const nested of directRepeats(item, item)) buildRepeats(nested, answers);
   }
 }

@@ -3,8 +3,24 @@
 // holds and lets a person open, create, rename, duplicate and delete projects (with a
 // confirmation, and undo while the page is open). Storage is ProjectStore's business and the
 // form's state the calculator's. Names are user text: they only ever go in as text.
+// The same project may be open in two tabs: each tab brings the other's stored changes into its
+// form (the `storage` event) and, before it writes, into what it writes (reconcile), so neither
+// overwrites the other's answers unseen.
 
-import { ProjectStore, StorageProblem, MAX_PROJECTS, MAX_NAME_LENGTH, envelope, tidyName, nameOf, byName } from "./store.js";
+import {
+  ProjectStore,
+  StorageProblem,
+  MAX_PROJECTS,
+  MAX_NAME_LENGTH,
+  envelope,
+  tidyName,
+  nameOf,
+  nameIn,
+  byName,
+  dataIn,
+  sameValue,
+  mergeStates,
+} from "./store.js";
 
 /**
  * The first of the numbered names (`nameFor(1)`, `nameFor(2)` …) that `isTaken` does not refuse.
@@ -19,8 +35,9 @@ export function firstFreeName(nameFor, isTaken) {
 }
 
 export class Projects {
-  // `calculator` offers tool, form, state, isEmpty(), message(key, values), say(key, values,
-  // options) and show(state), which puts a state in the form and recomputes the result.
+  // `calculator` offers tool, form, state, applying, isEmpty(), message(key, values), say(key,
+  // values, options), show(state), which puts a state in the form and recomputes the result,
+  // and takeIn(state, conflict), which does so for answers another tab stored.
   constructor(calculator, bar) {
     this.calculator = calculator;
     this.bar = bar;
@@ -29,6 +46,7 @@ export class Projects {
     this.deleted = null; // the last deleted project, for "bring back"
     this.legacyPending = false; // old single-slot work not yet moved into a stored project
     this.troubled = false; // autosave trouble is reported once, not on every keystroke
+    this.synced = null; // the open project's stored text as this tab last read or wrote it
     this.select = bar.querySelector(".guide-project-list");
     this.notice = bar.querySelector(".guide-project-notice");
     this.undoButton = bar.querySelector('[data-project="undo"]');
@@ -77,6 +95,7 @@ export class Projects {
       const id = legacy ? this.store.migrate({ ...legacy, project: this.defaultName() }) : this.store.lastOpen();
       if (id) {
         saved = this.store.load(id);
+        this.synced = this.store.raw(id);
         this.current = { id, name: this.store.names.get(id) };
         this.store.markOpen(id);
       }
@@ -95,13 +114,51 @@ export class Projects {
   // Throws StorageProblem when the browser refuses; the caller decides whether to tell.
   put(state) {
     if (this.current.id !== null) {
-      this.store.save(this.current.id, this.wrap(state));
+      const merged = this.reconcile(state);
+      if (merged !== null) this.store.save(this.current.id, this.wrap(merged));
+      this.synced = this.store.raw(this.current.id);
       return;
     }
+    this.current.name = this.store.unique(this.current.name); // another tab may have taken it
     const value = this.wrap(state);
     this.current.id = this.legacyPending ? this.store.migrate(value) : this.store.create(value);
+    this.synced = this.store.raw(this.current.id);
     this.legacyPending = false;
     this.store.markOpen(this.current.id);
+    this.render();
+  }
+
+  // Before this tab writes the open project: if another tab stored it since, that tab's changes
+  // come into `state` answer by answer and into the form (where both changed one answer, the
+  // stored one stands and this tab says so, before it writes). Returns the state to store, or
+  // null when the stored copy holds it already.
+  reconcile(state) {
+    const text = this.store.raw(this.current.id);
+    const remote = dataIn(text);
+    if (text === this.synced || remote === null) return state;
+    const storedName = nameIn(text);
+    if (storedName && storedName !== nameIn(this.synced)) this.current.name = storedName; // renamed there
+    const { state: merged, conflicts } = mergeStates(dataIn(this.synced) ?? { answers: {} }, state, remote);
+    this.synced = text;
+    if (!sameValue(merged, state)) this.calculator.takeIn(merged, conflicts.length > 0);
+    return sameValue(merged, remote) && this.current.name === storedName ? null : merged;
+  }
+
+  // This tab holds only an empty project it never stored, and another tab has just stored one:
+  // both tabs were opened on the same (new) project, so this one shows the stored one.
+  join(id) {
+    if (!this.disposable() || this.calculator.applying || !this.store.has(id)) return;
+    this.become(id, this.store.load(id));
+    this.calculator.say("tab-updated");
+  }
+
+  // Another tab stored the open project: show its answers here (once an operation this tab
+  // waits for is in place: its answer is reconciled when stored, and thaw calls this again).
+  follow() {
+    if (this.current.id === null || this.calculator.applying) return;
+    const text = this.store.raw(this.current.id);
+    if (text === this.synced || text === null) return; // deleted there: kept here until changed
+    this.autosave(this.calculator.state);
     this.render();
   }
 
@@ -169,6 +226,7 @@ export class Projects {
   // Show a stored project in the form.
   become(id, saved) {
     this.current = { id, name: this.store.names.get(id) };
+    this.synced = this.store.raw(id);
     this.store.markOpen(id);
     this.calculator.show(saved?.data ?? { answers: {} });
     this.render();
@@ -340,6 +398,8 @@ export class Projects {
       else if (!this.store.noteChange(event.key, event.newValue)) return;
       if (this.store.has(this.current.id)) this.current.name = this.store.names.get(this.current.id);
       this.render();
+      if (event.key === null || event.key === this.store.key(this.current.id)) this.follow();
+      else this.join(this.store.idOf(event.key));
     });
   }
 }

@@ -104,6 +104,53 @@ export function nameIn(text) {
   return nameOf(parse(text));
 }
 
+// The saved answers (`data`) in a stored project's text; null when it holds none.
+export function dataIn(text) {
+  const data = parse(text)?.data;
+  return data && typeof data === "object" ? data : null;
+}
+
+// JSON with every object's keys sorted: two states are the same when their canonical texts are.
+function canonical(value) {
+  return JSON.stringify(value, (_, part) =>
+    part && typeof part === "object" && !Array.isArray(part)
+      ? Object.fromEntries(Object.entries(part).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : part,
+  );
+}
+
+export function sameValue(a, b) {
+  return canonical(a) === canonical(b);
+}
+
+// One level of a three-way merge: each key takes the side that changed it since `base`; when
+// both changed it differently, `remote` stands and the key is listed in `conflicts`.
+function mergeRecords(base, local, remote, conflicts, prefix) {
+  const merged = {};
+  for (const key of new Set([...Object.keys(base), ...Object.keys(local), ...Object.keys(remote)])) {
+    const [was, mine, theirs] = [base[key], local[key], remote[key]];
+    const changedHere = !sameValue(mine, was);
+    const changedThere = !sameValue(theirs, was);
+    if (changedHere && changedThere && !sameValue(mine, theirs)) conflicts.push(prefix + key);
+    const value = changedHere && !changedThere ? mine : theirs;
+    if (value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+// Two tabs on one project: `local` is this tab's state, `remote` what another tab stored since
+// this tab last read or wrote `base`. Answers merge one by one (the other parts of a state, such
+// as imported participants, each as a whole), so an edit made in either tab survives; where both
+// changed the same answer, the stored one stands and `conflicts` names it ("answers.title").
+export function mergeStates(base, local, remote) {
+  const conflicts = [];
+  const split = ({ answers = {}, ...rest } = {}) => [answers, rest];
+  const [[baseAnswers, baseRest], [localAnswers, localRest], [remoteAnswers, remoteRest]] = [base, local, remote].map(split);
+  const answers = mergeRecords(baseAnswers, localAnswers, remoteAnswers, conflicts, "answers.");
+  const rest = mergeRecords(baseRest, localRest, remoteRest, conflicts, "");
+  return { state: { ...rest, answers }, conflicts };
+}
+
 // Projects in the order people read names ("Project 2" before "Project 10").
 export function byName(a, b) {
   return a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id);
@@ -146,12 +193,17 @@ export class ProjectStore {
   // `value` is the key's new text, null once removed, undefined to read it from storage.
   // Returns whether the key was one of this tool's projects.
   noteChange(key, value) {
-    const id = key?.match(this.pattern)?.[1];
+    const id = this.idOf(key);
     if (!id) return false;
     const saved = value === undefined ? read(this.storage, key) : parse(value);
     if (saved === null) this.names.delete(id);
     else this.names.set(id, nameOf(saved) || id);
     return true;
+  }
+
+  // The id of the project stored under `key`; undefined for any other key.
+  idOf(key) {
+    return key?.match(this.pattern)?.[1];
   }
 
   list() {
@@ -174,6 +226,15 @@ export class ProjectStore {
 
   isTaken(name, except) {
     return this.unique(name, except) !== name;
+  }
+
+  // The stored text of a project, as written: two tabs compare it to see whether the other wrote.
+  raw(id) {
+    try {
+      return this.storage?.getItem(this.key(id)) ?? null;
+    } catch {
+      return null;
+    }
   }
 
   load(id, slot) {
