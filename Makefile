@@ -30,9 +30,10 @@ build: $(INSTALLED)
 dist: build
 	$(BIN)/python -m sitebuild.dist site dist
 
-## test: lint and every test layer (unit, build, browser)
+## test: lint and every test layer (unit, build, browser), in TEST_WORKERS processes
+TEST_WORKERS ?= 3
 test: $(INSTALLED) chromium servers java lint test-js
-	$(BIN)/pytest tests
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup tests
 
 ## test-fast: the unit, build and JS layers, for the edit loop (no browser, no servers)
 test-fast: $(INSTALLED) test-js
