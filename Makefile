@@ -30,9 +30,11 @@ build: $(INSTALLED)
 dist: build
 	$(BIN)/python -m sitebuild.dist site dist
 
-## test: lint and every test layer (unit, build, JS, Pyodide, browser)
-test: $(INSTALLED) chromium servers java lint test-js test-pyodide
-	$(BIN)/pytest tests
+## test: lint and every test layer (unit, build, JS, Pyodide, browser), in TEST_WORKERS processes
+# (the Pyodide layer is tests/pyodide/test_under_pyodide.py, so it runs beside the others)
+TEST_WORKERS ?= 3
+test: $(INSTALLED) chromium servers java lint test-js
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup tests
 
 ## test-fast: the unit, build and JS layers, for the edit loop (no browser, no servers)
 test-fast: $(INSTALLED) test-js

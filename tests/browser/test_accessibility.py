@@ -1,11 +1,11 @@
 """WCAG 2.1 AA on every page the build makes (found in site/, never listed by hand).
 
-The checks of every page are made in the one walk of the site on the readers' server
-(tests/support/walk.py), each page loaded once: axe in light and dark schemes, on screen and in
-print; at 320 CSS px (= 400 % zoom) axe again, reflow with and without WCAG text spacing, and
-visible focus along the whole tab order; the same focus walk at desktop width; valid HTML, both
-as built and as the browser holds it after scripts ran. Each family is a test of its own that
-reads the walk. The palette's contrast is checked on one page.
+The checks of every page are made in one walk per language on the readers' server
+(tests/support/walk.py), each page loaded once at desktop width and once at 320 CSS px: axe in
+light and dark schemes, on screen and in print; at 320 CSS px (= 400 % zoom) axe again, reflow
+with and without WCAG text spacing, and visible focus along the whole tab order; the same focus
+walk at desktop width; valid HTML, both as built and as the browser holds it after scripts ran.
+Each family is a test of its own that reads the walk. The palette's contrast is checked on one page.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitebuild.languages import Language
 from tests.browser.a11y import (
     ColourPair,
     palette_problems,
@@ -22,7 +23,7 @@ from tests.browser.a11y import (
 )
 from tests.support.contrast import GRAPHICS, TEXT
 from tests.support.site import built_pages
-from tests.support.walk import WALKING, Walks
+from tests.support.walk import EVERY_LANGUAGE, WALKING, Walks
 
 VALID_LANG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
 """A BCP 47 language tag such as en, nb or nn-NO (WCAG 3.1.1)."""
@@ -48,29 +49,35 @@ def file_name(path: str) -> str:
 
 
 @WALKING
-def test_every_page_passes_axe_in_light_dark_and_print(walks: Walks) -> None:
-    found = walks.readers().found(lambda record: record.accessibility["axe"])
+@EVERY_LANGUAGE
+def test_every_page_passes_axe_in_light_dark_and_print(walks: Walks, language: Language) -> None:
+    found = walks.accessibility(language).found(lambda record: record.found["axe"])
     assert not found, report(found)
 
 
 @WALKING
-def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(walks: Walks) -> None:
-    found = walks.readers().found(lambda record: record.accessibility["zoomed"])
-    assert not found, report(found)
-
-
-@WALKING
-def test_every_page_shows_where_keyboard_focus_is(walks: Walks) -> None:
-    found = walks.readers().found(lambda record: record.accessibility["focus"])
-    assert not found, report(found)
-
-
-@WALKING
-def test_every_page_has_a_language_and_valid_html(
-    site: Path, walks: Walks, vnu_jar: Path, tmp_path: Path
+@EVERY_LANGUAGE
+def test_every_page_at_400_percent_zoom_reflows_passes_axe_and_shows_focus(
+    walks: Walks, language: Language
 ) -> None:
-    walked = walks.readers().pages
-    assert list(walked) == built_pages(site)
+    found = walks.accessibility(language).found(lambda record: record.found["zoomed"])
+    assert not found, report(found)
+
+
+@WALKING
+@EVERY_LANGUAGE
+def test_every_page_shows_where_keyboard_focus_is(walks: Walks, language: Language) -> None:
+    found = walks.accessibility(language).found(lambda record: record.found["focus"])
+    assert not found, report(found)
+
+
+@WALKING
+@EVERY_LANGUAGE
+def test_every_page_has_a_language_and_valid_html(
+    site: Path, walks: Walks, language: Language, vnu_jar: Path, tmp_path: Path
+) -> None:
+    walked = walks.accessibility(language).pages
+    assert list(walked) == built_pages(site, language)
     languages = {path: record.lang for path, record in walked.items()}
     rendered = {file_name(path): record.rendered for path, record in walked.items()}
     built = {

@@ -49,8 +49,6 @@ TESTS = "tests/unit/calculators"
 NOT_HERE = {
     "soimpact/test_cli.py": "runs `python -m calculators` in a subprocess",
     "matrix/test_files.py": "builds the site's zip (sitebuild, pydantic) for one of its tests",
-    "assessment/test_score.py": "reads a path from tests.support.site, which imports MkDocs",
-    "core/test_share_links.py": "reads a path from tests.support.site, which imports MkDocs",
 }
 """Modules of ``TESTS`` that cannot be imported under Pyodide, and why."""
 

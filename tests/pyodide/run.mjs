@@ -2,9 +2,9 @@
 // prepares what it needs and says why this is not pytest-pyodide).
 // Usage: node run.mjs <pyodide folder> <standard library zip> <model JSON> <hypothesis wheel>
 //          <site-packages> <checkout> [pytest arguments...]
-// Python sees the checkout's calculators/ and tests/ (mounted, read-only in spirit: no bytecode
-// is written), pytest and its plugins from the CPython virtualenv's site-packages (pure Python),
-// and the model JSON where calculators.core.tool.MODEL_FILE looks for it, as in the browser.
+// Python sees the checkout's calculators/, tests/ and macros/ (whose forms the tests read)
+// (mounted, read-only in spirit: no bytecode is written), pytest and its plugins from the
+// CPython virtualenv's site-packages (pure Python), and the model JSON where calculators.core.tool.MODEL_FILE looks for it, as in the browser.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,7 +15,7 @@ const ROOT = "/guide";
 const { loadPyodide } = await import(pathToFileURL(join(pyodideFolder, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: `${pyodideFolder}/`, stdLibURL: stdlib, env: { HOME: "/home/pyodide" } });
 const { FS } = pyodide;
-for (const name of ["calculators", "tests"]) {
+for (const name of ["calculators", "macros", "tests"]) {
   FS.mkdirTree(`${ROOT}/${name}`);
   FS.mount(FS.filesystems.NODEFS, { root: join(checkout, name) }, `${ROOT}/${name}`);
 }

@@ -201,5 +201,10 @@ class RunningServers:
         return self._urls[name]
 
 
-EVERY_SERVER = pytest.mark.parametrize("server", list(SERVERS))
-"""For a test that judges what a server sends: it runs once per server, named by ``server``."""
+EVERY_SERVER = pytest.mark.parametrize(
+    "server", [pytest.param(name, marks=pytest.mark.xdist_group(name)) for name in SERVERS]
+)
+"""For a test that judges what a server sends: it runs once per server, named by ``server``.
+
+The tests of one server run in one process when the suite runs in several (``--dist
+loadgroup``), so that each server starts, and its site is walked, once."""

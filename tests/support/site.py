@@ -14,8 +14,7 @@ import yaml
 
 from sitebuild.languages import I18N_PLUGIN, Language, language_of, languages_from
 from sitebuild.publish import PYTHON_WORKER
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 class _ConfigLoader(yaml.SafeLoader):

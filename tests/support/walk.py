@@ -11,9 +11,10 @@ first result (with its charts), the server self-check page until its checks are 
 
 On every server the walk records what a server can change: each request and where it went,
 answers refused or redirected, Content-Security-Policy violations, console errors, whether
-Python loaded. On the readers' server it also runs the accessibility checks of every page, which
-judge the pages' bytes, the same from any server: the page as loaded and at rest (calculators
-still starting Python), and loaded again at 400 % zoom in a context of that size.
+Python loaded. The accessibility checks judge the pages' bytes, the same from any server: they
+walk the readers' server once more, one language at a time (so that the suite's processes can
+share the work), each page as loaded and at rest (calculators still starting Python), and loaded
+again at 400 % zoom in a context of that size.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Generic, TypeVar
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Error, expect
 
+from sitebuild.languages import Language
 from tests.browser.a11y import (
     REFLOW_SCALE,
     REFLOW_VIEWPORT,
@@ -40,7 +42,7 @@ from tests.browser.a11y import (
 from tests.support.browser import CONTEXT_TIMEOUT_MS, RecordedPage
 from tests.support.calculators import FIRST_RESULT, READY_TIMEOUT_MS, calculator_pages
 from tests.support.servers import READERS_SERVER, RunningServers
-from tests.support.site import built_pages
+from tests.support.site import LANGUAGES, built_pages
 
 WALKING = pytest.mark.timeout(3600)
 """For a test that may be the first to read a walk: it waits for the whole walk (the default
@@ -72,16 +74,9 @@ ZOOMED = {"viewport": REFLOW_VIEWPORT, "device_scale_factor": REFLOW_SCALE}
 """A 1280 × 1024 screen at 400 % zoom: 320 CSS px wide (WCAG 1.4.10)."""
 
 
-class _Contexts(NamedTuple):
-    reader: BrowserContext
-    """The one reader who goes from page to page; what the server-facing tests judge."""
-    zoomed: BrowserContext
-    """The same pages at 400 % zoom, for the accessibility checks only."""
-
-
 @dataclass
 class PageRecord:
-    """What one page did while it was open, and what the checks found on it."""
+    """What one page did while it was open."""
 
     tab: RecordedPage
     tool: str | None
@@ -92,21 +87,30 @@ class PageRecord:
     """Steps of the walk that could not be done (a calculator that gave no result, ...)."""
     form_read_first: bool | None = None
     """Calculator pages: whether their form was read before Python's worker started."""
-    lang: str = ""
-    rendered: str = ""
-    """The live DOM after the page's scripts ran (readers' server only)."""
-    accessibility: dict[str, list[str]] = field(default_factory=dict)
-    """Findings of each accessibility check by its name (readers' server only)."""
 
     def python_requests(self) -> list[str]:
         return [url for url in self.tab.requests if "/pyodide/" in url or ".zip" in url]
 
 
-@dataclass(frozen=True)
-class Walk:
-    pages: dict[str, PageRecord]
+@dataclass
+class AccessibilityRecord:
+    """What the accessibility checks found on one page, and what they read of it."""
 
-    def found(self, judge: Callable[[PageRecord], list[str]]) -> dict[str, list[str]]:
+    lang: str
+    rendered: str
+    """The live DOM after the page's scripts ran."""
+    found: dict[str, list[str]]
+    """Findings of each check by its name."""
+
+
+Record = TypeVar("Record", PageRecord, AccessibilityRecord)
+
+
+@dataclass(frozen=True)
+class Walk(Generic[Record]):
+    pages: dict[str, Record]
+
+    def found(self, judge: Callable[[Record], list[str]]) -> dict[str, list[str]]:
         """What ``judge`` finds on each page, for the pages on which it finds anything."""
         return {path: found for path, record in self.pages.items() if (found := judge(record))}
 
@@ -126,14 +130,26 @@ def _findings(check: Callable[[], list[str]]) -> list[str]:
         return [f"the check could not finish: {error}"]
 
 
-def _check_accessibility(page: Page, record: PageRecord, axe_script: Path) -> None:
-    """Every per-page accessibility check at desktop width, the page loaded and at rest."""
+def _left_the_origin(tab: RecordedPage) -> list[str]:
+    return [f"a request left the local origin: {url}" for url in tab.foreign_requests()]
+
+
+def _check_desktop(
+    context: BrowserContext, base_url: str, path: str, axe_script: Path
+) -> AccessibilityRecord:
+    """The page loaded and at rest at desktop width: its language, its live DOM (read before axe
+    adds anything), axe in every look, focus along the tab order."""
+    tab = RecordedPage(context.new_page(), base_url)
+    page = tab.open(path)
     settle(page)
-    record.lang = page.evaluate("document.documentElement.lang")
-    record.rendered = rendered_html(page)  # before axe adds anything
-    found = record.accessibility
-    found["axe"] = _findings(lambda: axe_in_every_look(page, axe_script))
-    found["focus"] = _findings(lambda: focus_problems_along_tab_order(page))
+    record = AccessibilityRecord(
+        lang=page.evaluate("document.documentElement.lang"), rendered=rendered_html(page), found={}
+    )
+    record.found["axe"] = _findings(lambda: axe_in_every_look(page, axe_script))
+    record.found["focus"] = _findings(lambda: focus_problems_along_tab_order(page))
+    page.close()
+    record.found["axe"] += _left_the_origin(tab)
+    return record
 
 
 def _check_zoomed(zoomed: BrowserContext, base_url: str, path: str, axe_script: Path) -> list[str]:
@@ -152,18 +168,13 @@ def _check_zoomed(zoomed: BrowserContext, base_url: str, path: str, axe_script: 
         )
     )
     page.close()
-    return found + [f"a request left the local origin: {url}" for url in tab.foreign_requests()]
+    return found + _left_the_origin(tab)
 
 
-def _visit(
-    contexts: _Contexts, base_url: str, path: str, tool: str | None, axe_script: Path | None
-) -> PageRecord:
-    tab = RecordedPage(contexts.reader.new_page(), base_url)
+def _visit(context: BrowserContext, base_url: str, path: str, tool: str | None) -> PageRecord:
+    tab = RecordedPage(context.new_page(), base_url)
     page = tab.open(path)
     record = PageRecord(tab, tool, runs_python=page.locator(RUNS_PYTHON).count() > 0)
-    if axe_script is not None:
-        _check_accessibility(page, record, axe_script)
-        record.accessibility["zoomed"] = _check_zoomed(contexts.zoomed, base_url, path, axe_script)
     if tool is not None:
         _attempt(lambda: FIRST_RESULT[tool](page), record.failed, f"{tool}'s first result")
         record.form_read_first = page.evaluate("window.__formReadFirst")
@@ -180,28 +191,50 @@ def _visit(
     return record
 
 
-def walk_site(browser: Browser, site: Path, base_url: str, axe_script: Path | None) -> Walk:
+def _new_context(browser: Browser, **options: object) -> BrowserContext:
+    context = browser.new_context(**options)
+    context.set_default_timeout(CONTEXT_TIMEOUT_MS)
+    return context
+
+
+def walk_site(browser: Browser, site: Path, base_url: str) -> Walk[PageRecord]:
     """Every page of ``site`` served at ``base_url``, visited in one browser context (as one
-    reader goes from page to page); with ``axe_script``, each page's accessibility checked."""
+    reader goes from page to page)."""
     calculators = calculator_pages(site)
-    contexts = _Contexts(browser.new_context(), browser.new_context(**ZOOMED))
-    for context in contexts:
-        context.set_default_timeout(CONTEXT_TIMEOUT_MS)
-    contexts.reader.add_init_script(RECORD_VIOLATIONS)
-    contexts.reader.add_init_script(RECORD_WORKER_START)
+    context = _new_context(browser)
+    context.add_init_script(RECORD_VIOLATIONS)
+    context.add_init_script(RECORD_WORKER_START)
     try:
-        pages = {
-            path: _visit(contexts, base_url, path, calculators.get(path), axe_script)
-            for path in built_pages(site)
-        }
+        return Walk(
+            {
+                path: _visit(context, base_url, path, calculators.get(path))
+                for path in built_pages(site)
+            }
+        )
     finally:
-        for context in contexts:
-            context.close()
+        context.close()
+
+
+def walk_accessibility(
+    browser: Browser, site: Path, base_url: str, language: Language, axe_script: Path
+) -> Walk[AccessibilityRecord]:
+    """Every page of ``site`` in ``language`` checked for accessibility at desktop width and at
+    400 % zoom, each in a context of that size."""
+    desktop, zoomed = _new_context(browser), _new_context(browser, **ZOOMED)
+    pages = {}
+    try:
+        for path in built_pages(site, language):
+            pages[path] = _check_desktop(desktop, base_url, path, axe_script)
+            pages[path].found["zoomed"] = _check_zoomed(zoomed, base_url, path, axe_script)
+    finally:
+        desktop.close()
+        zoomed.close()
     return Walk(pages)
 
 
 class Walks:
-    """The walk of each server, made the first time a test reads it."""
+    """The walk of each server, and the accessibility walk of each language, made the first time
+    a test reads it."""
 
     def __init__(
         self, browser: Browser, site: Path, servers: RunningServers, axe_script: Path
@@ -210,16 +243,31 @@ class Walks:
         self._site = site
         self._servers = servers
         self._axe_script = axe_script
-        self._walks: dict[str, Walk] = {}
+        self._walks: dict[str, Walk[PageRecord]] = {}
+        self._checked: dict[Language, Walk[AccessibilityRecord]] = {}
 
-    def of(self, server: str) -> Walk:
+    def of(self, server: str) -> Walk[PageRecord]:
         if server not in self._walks:
-            axe = self._axe_script if server == READERS_SERVER else None
-            self._walks[server] = walk_site(
-                self._browser, self._site, self._servers.url(server), axe
-            )
+            url = self._servers.url(server)
+            self._walks[server] = walk_site(self._browser, self._site, url)
         return self._walks[server]
 
-    def readers(self) -> Walk:
-        """The walk on the readers' server, the one with the accessibility checks."""
-        return self.of(READERS_SERVER)
+    def accessibility(self, language: Language) -> Walk[AccessibilityRecord]:
+        """The accessibility checks of every page in ``language``, on the readers' server."""
+        if language not in self._checked:
+            url = self._servers.url(READERS_SERVER)
+            self._checked[language] = walk_accessibility(
+                self._browser, self._site, url, language, self._axe_script
+            )
+        return self._checked[language]
+
+
+EVERY_LANGUAGE = pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(language, id=language.code, marks=pytest.mark.xdist_group(language.code))
+        for language in LANGUAGES
+    ],
+)
+"""For a test that reads the accessibility walk: once per language. The tests of one language
+run in one process when the suite runs in several, so that its pages are checked once."""

@@ -27,7 +27,7 @@ from calculators.assessment.score import (
     weakest,
 )
 from tests.support.content import guide_data
-from tests.support.site import ROOT
+from tests.support.paths import ROOT
 
 # Aggregating a group takes tens of milliseconds; a loaded machine must not fail the test.
 RELAXED = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from calculators.core.savefile import share_link_states, shared_file, shared_files
-from tests.support.site import ROOT
+from tests.support.paths import ROOT
 
 CASES = json.loads((ROOT / "tests/cases/share_links.json").read_text(encoding="utf-8"))["cases"]
 
