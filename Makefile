@@ -47,7 +47,7 @@ test-build: $(INSTALLED)
 	$(BIN)/pytest tests/build
 
 test-browser: $(INSTALLED) chromium servers java
-	$(BIN)/pytest tests/browser
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup tests/browser
 
 ## test-js: the pure parts of the browser scripts (store, projects, form, share links) in Node
 # (the scripts are ES modules in .js files, which Node 20 reads as such only with this flag)
