@@ -103,7 +103,7 @@ class AccessibilityRecord:
     """Findings of each check by its name."""
 
 
-Record = TypeVar("Record", PageRecord, AccessibilityRecord)
+Record = TypeVar("Record")
 
 
 @dataclass(frozen=True)
@@ -215,26 +215,22 @@ def walk_site(browser: Browser, site: Path, base_url: str) -> Walk[PageRecord]:
         context.close()
 
 
-def walk_accessibility(
-    browser: Browser, site: Path, base_url: str, language: Language, axe_script: Path
-) -> Walk[AccessibilityRecord]:
-    """Every page of ``site`` in ``language`` checked for accessibility at desktop width and at
-    400 % zoom, each in a context of that size."""
-    desktop, zoomed = _new_context(browser), _new_context(browser, **ZOOMED)
-    pages = {}
+def _check_each_page(
+    browser: Browser,
+    paths: list[str],
+    check: Callable[[BrowserContext, str], Record],
+    **options: object,
+) -> Walk[Record]:
+    context = _new_context(browser, **options)
     try:
-        for path in built_pages(site, language):
-            pages[path] = _check_desktop(desktop, base_url, path, axe_script)
-            pages[path].found["zoomed"] = _check_zoomed(zoomed, base_url, path, axe_script)
+        return Walk({path: check(context, path) for path in paths})
     finally:
-        desktop.close()
-        zoomed.close()
-    return Walk(pages)
+        context.close()
 
 
 class Walks:
-    """The walk of each server, and the accessibility walk of each language, made the first time
-    a test reads it."""
+    """The walk of each server, and the accessibility checks of each language (at desktop width,
+    and at 400 % zoom), each made the first time a test reads it."""
 
     def __init__(
         self, browser: Browser, site: Path, servers: RunningServers, axe_script: Path
@@ -244,7 +240,8 @@ class Walks:
         self._servers = servers
         self._axe_script = axe_script
         self._walks: dict[str, Walk[PageRecord]] = {}
-        self._checked: dict[Language, Walk[AccessibilityRecord]] = {}
+        self._desktop: dict[Language, Walk[AccessibilityRecord]] = {}
+        self._zoomed: dict[Language, Walk[list[str]]] = {}
 
     def of(self, server: str) -> Walk[PageRecord]:
         if server not in self._walks:
@@ -253,21 +250,44 @@ class Walks:
         return self._walks[server]
 
     def accessibility(self, language: Language) -> Walk[AccessibilityRecord]:
-        """The accessibility checks of every page in ``language``, on the readers' server."""
-        if language not in self._checked:
-            url = self._servers.url(READERS_SERVER)
-            self._checked[language] = walk_accessibility(
-                self._browser, self._site, url, language, self._axe_script
+        """Every page in ``language`` checked at desktop width, on the readers' server."""
+        if language not in self._desktop:
+            url, axe = self._servers.url(READERS_SERVER), self._axe_script
+            self._desktop[language] = _check_each_page(
+                self._browser,
+                built_pages(self._site, language),
+                lambda context, path: _check_desktop(context, url, path, axe),
             )
-        return self._checked[language]
+        return self._desktop[language]
+
+    def zoomed(self, language: Language) -> Walk[list[str]]:
+        """What the checks at 400 % zoom find on every page in ``language``."""
+        if language not in self._zoomed:
+            url, axe = self._servers.url(READERS_SERVER), self._axe_script
+            self._zoomed[language] = _check_each_page(
+                self._browser,
+                built_pages(self._site, language),
+                lambda context, path: _check_zoomed(context, url, path, axe),
+                **ZOOMED,
+            )
+        return self._zoomed[language]
 
 
-EVERY_LANGUAGE = pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param(language, id=language.code, marks=pytest.mark.xdist_group(language.code))
-        for language in LANGUAGES
-    ],
-)
-"""For a test that reads the accessibility walk: once per language. The tests of one language
+def _each_language(look: str) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize(
+        "language",
+        [
+            pytest.param(
+                language, id=language.code, marks=pytest.mark.xdist_group(f"{language.code}-{look}")
+            )
+            for language in LANGUAGES
+        ],
+    )
+
+
+EVERY_LANGUAGE = _each_language("desktop")
+"""For a test that reads ``walks.accessibility``: once per language. The tests of one language
 run in one process when the suite runs in several, so that its pages are checked once."""
+EVERY_LANGUAGE_ZOOMED = _each_language("zoomed")
+"""The same for a test that reads ``walks.zoomed``; its pages are checked in a process of their
+own, beside the desktop checks."""
