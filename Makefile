@@ -32,7 +32,7 @@ dist: build
 
 ## test: lint and every test layer (unit, build, JS, Pyodide, browser), in TEST_WORKERS processes
 # (the Pyodide layer is tests/pyodide/test_under_pyodide.py, so it runs beside the others)
-TEST_WORKERS ?= 4
+TEST_WORKERS ?= 3
 test: $(INSTALLED) chromium servers java lint test-js
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup tests
 
