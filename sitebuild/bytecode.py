@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitebuild.cache import CACHE_DIR as CACHE_ROOT
+from sitebuild.cache import partial
 from sitebuild.npm import PYODIDE, VendorError, vendored
 
 SCRIPT = Path(__file__).resolve().with_name("compile_bytecode.mjs")
@@ -91,9 +92,9 @@ def compile_bytecode(sources: dict[str, bytes]) -> Bytecode:
         return Bytecode(calculators=files, stdlib=stdlib)
     compiled = _compile(sources)
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_name(cached.name + ".partial")
-    with zipfile.ZipFile(partial, "w") as archive:
+    written = partial(cached)
+    with zipfile.ZipFile(written, "w") as archive:
         for name, data in [*compiled.calculators.items(), (STDLIB, compiled.stdlib)]:
             archive.writestr(name, data)
-    partial.replace(cached)
+    written.replace(cached)
     return compiled

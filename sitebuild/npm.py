@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitebuild.cache import CACHE_DIR as CACHE_ROOT
+from sitebuild.cache import locked
 
 CACHE_DIR = CACHE_ROOT / "npm"
 
@@ -123,8 +124,14 @@ def vendored(package: NpmPackage) -> Path:
     folder = CACHE_DIR / f"{package.name}-{package.version}"
     if all((folder / name).exists() for name in package.files):
         return folder
+    with locked(folder):
+        if all((folder / name).exists() for name in package.files):
+            return folder  # another build unpacked it while this one waited
+        return _unpacked(package, folder)
+
+
+def _unpacked(package: NpmPackage, folder: Path) -> Path:
     tarball = _fetch(package)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)  # a tarball from <NAME>_TARBALL left it unmade
     staging = Path(tempfile.mkdtemp(dir=CACHE_DIR))
     try:
         with tarfile.open(tarball) as archive:

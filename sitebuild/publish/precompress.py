@@ -17,6 +17,7 @@ from pathlib import Path
 import brotli
 
 from sitebuild.cache import CACHE_DIR as CACHE_ROOT
+from sitebuild.cache import partial
 from sitebuild.publish.manifest import PRECOMPRESSED, SERVER_FILES
 
 CACHE_DIR = CACHE_ROOT / "precompressed"
@@ -41,9 +42,9 @@ def _compressed(data: bytes, suffix: str) -> bytes:
     cached = CACHE_DIR / (hashlib.sha256(data).hexdigest() + suffix)
     if not cached.exists():
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_name(cached.name + ".partial")
-        partial.write_bytes(ENCODERS[suffix](data))
-        partial.replace(cached)
+        written = partial(cached)
+        written.write_bytes(ENCODERS[suffix](data))
+        written.replace(cached)
     return cached.read_bytes()
 
 
