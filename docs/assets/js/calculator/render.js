@@ -25,15 +25,32 @@ function listItem(item) {
   return li;
 }
 
-// A table or chart wider than the result scrolls inside its wrapper or figure; a scrolling region
-// must be reachable by keyboard (WCAG 2.1.1), so it joins the tab order, named by its caption,
-// only then.
+// A chart (or a table a narrow screen cannot stack) wider than the result scrolls inside its
+// wrapper or figure; a scrolling region must be reachable by keyboard (WCAG 2.1.1), so it joins the
+// tab order, named by its caption, only then, with a visible hint after it that says so.
+let scrollHint;
+
+function hintText() {
+  scrollHint ??= JSON.parse(document.querySelector("form[data-calculator] .guide-messages")?.textContent ?? "{}")["scroll-hint"] ?? "";
+  return scrollHint;
+}
+
+let hints = 0;
+
 function markOverflow(box) {
-  if (box.scrollWidth > box.clientWidth) {
+  const hint = box.nextElementSibling?.classList.contains("guide-scroll-hint") ? box.nextElementSibling : null;
+  if (box.scrollWidth > box.clientWidth + 1) {
     Object.assign(box, { tabIndex: 0, role: "region" });
     box.setAttribute("aria-label", box.querySelector("caption, figcaption")?.textContent ?? "");
+    if (!hint) {
+      hints += 1;
+      const added = element("p", hintText(), { className: "guide-scroll-hint", id: `guide-scroll-hint-${hints}` });
+      box.after(added);
+      box.setAttribute("aria-describedby", added.id);
+    }
   } else {
-    for (const name of ["tabindex", "role", "aria-label"]) box.removeAttribute(name);
+    for (const name of ["tabindex", "role", "aria-label", "aria-describedby"]) box.removeAttribute(name);
+    hint?.remove();
   }
 }
 
@@ -51,7 +68,12 @@ function table(block) {
   const body = element("tbody");
   for (const row of block.rows) {
     const tr = element("tr");
-    row.forEach((cell, index) => tr.append(index === 0 ? element("th", String(cell), { scope: "row" }) : element("td", String(cell))));
+    row.forEach((cell, index) => {
+      const node = index === 0 ? element("th", String(cell), { scope: "row" }) : element("td", String(cell));
+      // On a narrow screen rows stack and each cell shows its column's header (calculator.css).
+      node.dataset.label = block.head[index] ?? "";
+      tr.append(node);
+    });
     body.append(tr);
   }
   node.append(head, body);
