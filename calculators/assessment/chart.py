@@ -15,20 +15,29 @@ from html import escape
 
 from calculators.core import svg
 
-WIDTH = 680
-LABEL_RIGHT = 262
-PLOT_LEFT = 284
-PLOT_WIDTH = 320
-VALUE_RIGHT = 672
-TOP = 70
-ROW = 38
-SECTION = 32
+WIDTH = 320
+"""Drawn narrow, each area's name above its row, so that the chart fits a phone's 288 px column
+with its 13-unit text still 11.7 px high; wider screens scale it up (tools/assessment.css)."""
+LEFT = 8
+PLOT_LEFT = 16
+PLOT_WIDTH = 236
+VALUE_RIGHT = 312
+TOP = 24
+LEGEND_LINE = 20
+TICKS = 26
+"""Room for the scale's numbers above the first section."""
+SECTION = 30
 LINE = 14
-WRAP = 36
-"""Characters per line of an area's name; longer names wrap onto a second line."""
+TRACK = 18
+"""From an area's last line of name down to its row's track."""
+ROW_END = 16
+WRAP = 40
+"""Characters per line of an area's name; longer names wrap onto another line."""
 DOT = 6
 DIAMOND = 7
 CAP = 6
+GRID = 8
+"""Half the height of a scale point's mark across each row's track."""
 
 
 @dataclass(frozen=True)
@@ -53,14 +62,14 @@ def _x(value: float, points: int) -> float:
     return round(PLOT_LEFT + (value - 1) / (points - 1) * PLOT_WIDTH, 1)
 
 
-def _label(y: float, name: str) -> str:
+def _label(y: float, name: str) -> tuple[str, float]:
+    """The area's name from ``y`` down, and the height its lines take."""
     lines = textwrap.wrap(name, WRAP) or [""]
-    first = y + 4 - (len(lines) - 1) * LINE / 2
     spans = "".join(
-        f"<tspan {svg.attrs(x=LABEL_RIGHT, y=first + index * LINE)}>{escape(line)}</tspan>"
+        f"<tspan {svg.attrs(x=LEFT, y=y + index * LINE)}>{escape(line)}</tspan>"
         for index, line in enumerate(lines)
     )
-    return f"<text {svg.attrs(text_anchor='end', class_='assessment-label')}>{spans}</text>"
+    return f"<text {svg.attrs(class_='assessment-label')}>{spans}</text>", len(lines) * LINE
 
 
 def _diamond(x: float, y: float, class_: str) -> str:
@@ -79,12 +88,19 @@ def _range(low: float, high: float, y: float) -> list[str]:
 
 
 def _row(
-    row: ChartRow, y: float, points: int, empty: str, number: Callable[[float], str]
-) -> list[str]:
+    row: ChartRow, top: float, points: int, empty: str, number: Callable[[float], str]
+) -> tuple[list[str], float]:
+    """An area's name and, below it, its track with marks; and where the next row starts."""
+    label, height = _label(top + LINE - 3, row.name)
+    y = top + height + TRACK - LINE / 2
     track = svg.attrs(
         x1=_x(1, points), y1=y, x2=_x(points, points), y2=y, class_="assessment-track"
     )
-    marks = [_label(y, row.name), f"<line {track}/>"]
+    marks = [label, f"<line {track}/>"]
+    for point in range(1, points + 1):
+        x = _x(point, points)
+        grid = svg.attrs(x1=x, y1=y - GRID, x2=x, y2=y + GRID, class_="assessment-grid")
+        marks.append(f"<line {grid}/>")
     if row.low is not None and row.high is not None and row.high > row.low:
         marks += _range(_x(row.low, points), _x(row.high, points), y)
     if row.earlier is not None:
@@ -94,15 +110,19 @@ def _row(
         marks.append(f"<circle {circle}/>")
     value = number(row.mean) if row.mean is not None else empty
     marks.append(svg.text(VALUE_RIGHT, y + 4, value, text_anchor="end", class_="assessment-value"))
-    return marks
+    return marks, y + ROW_END
 
 
-def _legend(legend: Legend) -> list[str]:
-    marks, x, y = [], PLOT_LEFT - 200, 18
+def _legend(legend: Legend) -> tuple[list[str], float]:
+    """The legend's entries, on as many lines as the width needs; and where it ends."""
+    marks, x, y = [], PLOT_LEFT, TOP - 6
     entries = [("mean", legend.mean), ("range", legend.range), ("earlier", legend.earlier)]
     for kind, text in entries:
         if not text:
             continue
+        width = 28 + 8 * len(text)
+        if x > PLOT_LEFT and x + width > WIDTH:
+            x, y = PLOT_LEFT, y + LEGEND_LINE
         if kind == "mean":
             marks.append(f"<circle {svg.attrs(cx=x, cy=y, r=DOT, class_='assessment-mean')}/>")
         elif kind == "range":
@@ -110,8 +130,8 @@ def _legend(legend: Legend) -> list[str]:
         else:
             marks.append(_diamond(x, y, "assessment-earlier"))
         marks.append(svg.text(x + 14, y + 4, text, class_="assessment-legend"))
-        x += 28 + 7 * len(text)
-    return marks
+        x += width
+    return marks, y + LEGEND_LINE
 
 
 def draw(
@@ -122,21 +142,18 @@ def draw(
 ) -> str:
     """The chart; ``texts`` is (title, description, legend, text for an area without a score)."""
     title, description, legend, empty = texts
-    rows = sum(len(section_rows) for _, section_rows in sections)
-    height = TOP + SECTION * len(sections) + ROW * rows + 10
-    body = _legend(legend)
+    body, y = _legend(legend)
     for point in range(1, points + 1):
-        x = _x(point, points)
         body.append(
-            svg.text(x, TOP - 16, str(point), text_anchor="middle", class_="assessment-tick")
+            svg.text(
+                _x(point, points), y + 8, str(point), text_anchor="middle", class_="assessment-tick"
+            )
         )
-        grid = svg.attrs(x1=x, y1=TOP - 8, x2=x, y2=height - 10, class_="assessment-grid")
-        body.append(f"<line {grid}/>")
-    y = TOP
+    y += TICKS
     for heading, section_rows in sections:
         y += SECTION
-        body.append(svg.text(8, y - 8, heading, class_="assessment-section"))
+        body.append(svg.text(LEFT, y - 10, heading, class_="assessment-section"))
         for row in section_rows:
-            body += _row(row, y + ROW / 2 - 6, points, empty, number)
-            y += ROW
-    return svg.document(WIDTH, height, title, description, body, "assessment-chart")
+            marks, y = _row(row, y, points, empty, number)
+            body += marks
+    return svg.document(WIDTH, round(y + 4), title, description, body, "assessment-chart")
