@@ -8,37 +8,46 @@ planned path is dashed.
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
 from calculators.core import svg
 from calculators.soimpact.progress import Point, Progress
 from calculators.soimpact.words import Words
 
-BOX_WIDTH = 124
-BOX_HEIGHT = 90
-BOX_CHARACTERS = 14
-"""Longer box names go on two lines (14 px bold fits about this many in a box)."""
-BOX_GAP = 22
-CHAIN_TOP = 34
+WIDTH = 320
+"""Every chart is drawn for a phone's 288 px column, where its 12-unit text stays 10.8 px high;
+wider screens scale it up (tools/soimpact.css)."""
+CHART_CLASS = "soimpact-chart"
+LEFT = 10
 
-BAR_LABEL_WIDTH = 250
-BAR_WIDTH = 300
-BAR_ROW = 30
-BAR_TOP = 40
-LABEL_CHARACTERS = 38
+BOX_WIDTH = WIDTH - 2 * LEFT
+BOX_HEIGHT = 48
+BOX_GAP = 20
+TITLE_CHARACTERS = 36
+"""Characters per line of the chain's heading (14 px bold in the chart's width)."""
 
-PLOT_WIDTH = 640
-PLOT_HEIGHT = 300
-PLOT_LEFT = 80
-PLOT_RIGHT = 24
+BAR_LEFT = 16
+BAR_WIDTH = 236
+BAR_ROW = 46
+"""An indicator's name, then its bar below it."""
+BAR_TOP = 34
+LABEL_CHARACTERS = 44
+
+PLOT_WIDTH = WIDTH
+PLOT_HEIGHT = 270
+PLOT_LEFT = 64
+PLOT_RIGHT = 14
 PLOT_TOP = 24
-PLOT_BOTTOM = 86
+PLOT_BOTTOM = 96
+LEGEND_LINE = 22
 MARK = 5
 EMPTY_RANGE_DAYS = 30
 
 
 def chain(counts: dict[str, int], words: Words) -> str:
-    """The chain of Figure 7, contribution factors first, each level with the plan's count."""
+    """The chain of Figure 7 from top to bottom, contribution factors first, each level with the
+    plan's count."""
     boxes = [
         (
             words.text(link["name"]),
@@ -49,42 +58,31 @@ def chain(counts: dict[str, int], words: Words) -> str:
         )
         for link in words.impact["chain"]
     ]
-    body = [svg.text(10, 20, words("chain-direction"), class_="axis-title")]
+    heading = textwrap.wrap(words("chain-direction"), TITLE_CHARACTERS)
+    body = [svg.lines(LEFT, 20, heading, 17, class_="axis-title")]
+    top = 20 + 17 * len(heading)
+    centre = LEFT + BOX_WIDTH / 2
     for index, (name, count, kind) in enumerate(boxes):
-        x = 10 + index * (BOX_WIDTH + BOX_GAP)
+        y = top + index * (BOX_HEIGHT + BOX_GAP)
         body.append(
             _shape(
                 "rect",
-                x=x,
-                y=CHAIN_TOP,
+                x=LEFT,
+                y=y,
                 width=BOX_WIDTH,
                 height=BOX_HEIGHT,
                 rx=6,
                 class_=f"soimpact-box soimpact-box-{kind}",
             )
         )
-        centre = x + BOX_WIDTH / 2
-        for line, text in enumerate(_wrap(name)):
-            y = CHAIN_TOP + 24 + line * 17
-            body.append(svg.text(centre, y, text, text_anchor="middle", class_="box-name"))
-        body.append(svg.text(centre, CHAIN_TOP + 70, count, text_anchor="middle"))
+        body.append(svg.text(centre, y + 20, name, text_anchor="middle", class_="box-name"))
+        body.append(svg.text(centre, y + 38, count, text_anchor="middle"))
         if index:
-            arrow_x = x - BOX_GAP
-            middle = CHAIN_TOP + BOX_HEIGHT / 2
-            arrow = f"M{arrow_x + 3} {middle} h{BOX_GAP - 8} m-6 -5 l6 5 l-6 5"
+            arrow = f"M{centre} {y - BOX_GAP + 3} v{BOX_GAP - 8} m-5 -6 l5 6 l5 -6"
             body.append(_shape("path", d=arrow, class_="soimpact-arrow"))
-    width = 20 + len(boxes) * BOX_WIDTH + (len(boxes) - 1) * BOX_GAP
+    height = top + len(boxes) * BOX_HEIGHT + (len(boxes) - 1) * BOX_GAP + 10
     description = "; ".join(f"{name}: {count}" for name, count, kind in boxes if kind == "level")
-    return svg.document(width, CHAIN_TOP + BOX_HEIGHT + 10, words("chain-title"), description, body)
-
-
-def _wrap(text: str) -> list[str]:
-    """A box name on one line, or on two split at the space nearest the middle."""
-    if len(text) <= BOX_CHARACTERS or " " not in text:
-        return [text]
-    spaces = [index for index, char in enumerate(text) if char == " "]
-    cut = min(spaces, key=lambda index: abs(index - len(text) / 2))
-    return [text[:cut], text[cut + 1 :]]
+    return svg.document(WIDTH, height, words("chain-title"), description, body, CHART_CLASS)
 
 
 def _shape(tag: str, **values: str | float) -> str:
@@ -96,33 +94,33 @@ def _short(text: str) -> str:
 
 
 def overview(progresses: list[Progress], words: Words) -> str:
-    """One bar per indicator: the share of the way from baseline to target, 100 % marked."""
+    """One bar per indicator, under its name: the share of the way from baseline to target,
+    100 % marked."""
     rows = [item for item in progresses if item.share is not None]
-    left = BAR_LABEL_WIDTH
+    right = BAR_LEFT + BAR_WIDTH
     body = [
-        svg.text(left, 16, words("overview-start"), text_anchor="middle", class_="axis-label"),
-        svg.text(
-            left + BAR_WIDTH, 16, words("overview-goal"), text_anchor="middle", class_="axis-label"
-        ),
+        svg.text(BAR_LEFT, 16, words("overview-start"), text_anchor="start", class_="axis-label"),
+        svg.text(right, 16, words("overview-goal"), text_anchor="middle", class_="axis-label"),
     ]
     bottom = BAR_TOP + BAR_ROW * len(rows)
     for index, item in enumerate(rows):
         y = BAR_TOP + index * BAR_ROW
         done = min(max(item.share or 0.0, 0.0), 1.0)
+        body.append(svg.text(LEFT, y + 14, _short(words.indicator(item.indicator))))
+        height = 18
+        bar_y = y + 22
         body.append(
-            svg.text(left - 8, y + 16, _short(words.indicator(item.indicator)), text_anchor="end")
-        )
-        height = BAR_ROW - 10
-        body.append(
-            _shape("rect", x=left, y=y + 4, width=BAR_WIDTH, height=height, class_="soimpact-track")
+            _shape(
+                "rect", x=BAR_LEFT, y=bar_y, width=BAR_WIDTH, height=height, class_="soimpact-track"
+            )
         )
         filled = round(BAR_WIDTH * done, 1)
         body.append(
-            _shape("rect", x=left, y=y + 4, width=filled, height=height, class_="soimpact-bar")
+            _shape("rect", x=BAR_LEFT, y=bar_y, width=filled, height=height, class_="soimpact-bar")
         )
-        body.append(svg.text(left + BAR_WIDTH + 8, y + 16, words.percent(item.share)))
-    for x in (left, left + BAR_WIDTH):
-        body.append(_shape("line", x1=x, y1=BAR_TOP - 14, x2=x, y2=bottom, class_="soimpact-axis"))
+        body.append(svg.text(right + 8, bar_y + 14, words.percent(item.share)))
+    for x in (BAR_LEFT, right):
+        body.append(_shape("line", x1=x, y1=BAR_TOP - 10, x2=x, y2=bottom, class_="soimpact-axis"))
     description = "; ".join(
         words(
             "overview-row",
@@ -131,8 +129,7 @@ def overview(progresses: list[Progress], words: Words) -> str:
         )
         for item in rows
     )
-    width = left + BAR_WIDTH + 70
-    return svg.document(width, bottom + 10, words("overview-title"), description, body)
+    return svg.document(WIDTH, bottom + 10, words("overview-title"), description, body, CHART_CLASS)
 
 
 class _Scale:
@@ -179,20 +176,26 @@ def _path(points: list[tuple[float, float]], kind: str) -> str:
 
 
 def _legend(words: Words) -> list[str]:
-    y = PLOT_HEIGHT - 22
+    """The marks' meanings under the plot, on as many lines as the chart's width needs."""
     entries = [
         (_square, words("legend-baseline")),
         (_diamond, words("legend-target")),
         (_circle, words("legend-measured")),
+        (None, words("legend-planned")),
     ]
     body = []
-    x = PLOT_LEFT
+    x, y = LEFT + 6, PLOT_HEIGHT - PLOT_BOTTOM + 46
     for mark, label in entries:
-        body.append(mark(x, y - 4))
-        body.append(svg.text(x + 12, y, label))
-        x += 40 + 7 * len(label)
-    body.append(_path([(x, y - 4), (x + 28, y - 4)], "planned"))
-    body.append(svg.text(x + 34, y, words("legend-planned")))
+        key = 28 if mark is None else 12
+        width = key + 18 + 7 * len(label)
+        if x > LEFT + 6 and x + width > WIDTH:
+            x, y = LEFT + 6, y + LEGEND_LINE
+        if mark is None:
+            body.append(_path([(x - 4, y - 4), (x + 24, y - 4)], "planned"))
+        else:
+            body.append(mark(x, y - 4))
+        body.append(svg.text(x + key, y, label))
+        x += width
     return body
 
 
@@ -243,6 +246,7 @@ def timeline(item: Progress, words: Words) -> str:
         words("timeline-title", indicator=name),
         describe(item, words),
         body,
+        CHART_CLASS,
     )
 
 
