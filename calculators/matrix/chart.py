@@ -23,6 +23,9 @@ CELL_CHARS = 26
 LABEL_CHARS = 24
 MATRIX_W = LEFT + CELL_W * 3 + 10
 MATRIX_H = TOP + CELL_H * 3 + 10
+GRID_CLASS = "matrix-grid"
+"""The one chart drawn wider than a phone: a 3 × 3 grid, two-dimensional content that keeps a
+legible floor and scrolls in its figure on a narrow screen (calculator.css, render.js)."""
 LINE = 14
 MARKS_Y = 100
 """Where the now and goal marks sit, from the top of a cell."""
@@ -33,12 +36,16 @@ MEMBER_STEP = 22
 MEMBERS_PER_ROW = 7
 MEMBER_ROWS = 2
 
-BAR_X0 = 40
-BAR_X1 = 600
+BAR_X0 = 20
+BAR_X1 = 300
 BAR_Y = 40
 BAR_H = 20
-CONTINUUM_W = 640
-CONTINUUM_H = 124
+CONTINUUM_W = 320
+"""Drawn for a phone's 288 px column, where its 12-unit text stays 10.8 px high; wider screens
+scale it up (tools/matrix.css)."""
+CONTINUUM_H = 134
+ENDS_Y = 112
+"""The scale's numbers; the names of its ends go on the line below."""
 LABEL_MARGIN = 44
 
 
@@ -172,7 +179,7 @@ def draw_matrix(model: Model, lang: str, now: str, goal: str | None, path: list[
             descriptions.append(say(model, "matrix-desc-path", lang, cells=names))
     title = in_language(model["matrix"]["messages"]["chart-title"], lang)
     body = _grid(model, lang, classes, beneath=route) + marks
-    return svg.document(MATRIX_W, MATRIX_H, title, " ".join(descriptions), body)
+    return svg.document(MATRIX_W, MATRIX_H, title, " ".join(descriptions), body, GRID_CLASS)
 
 
 def _label(x: float, y: float, words: str) -> str:
@@ -210,7 +217,7 @@ def draw_group(model: Model, lang: str, placed: dict[str, list[int]]) -> str:
     )
     title = say(model, "group-chart-title", lang)
     description = say(model, "group-desc", lang, cells=listing)
-    return svg.document(MATRIX_W, MATRIX_H, title, description, body)
+    return svg.document(MATRIX_W, MATRIX_H, title, description, body, GRID_CLASS)
 
 
 def _x(value: float, top: int) -> float:
@@ -273,16 +280,13 @@ def draw_continuum(
             height=BAR_H,
             class_="half-thick",
         ),
-        svg.text(
-            BAR_X0, CONTINUUM_H - 6, f"0 · {say(model, 'thin-end', lang)}", class_="axis-label"
-        ),
-        svg.text(
-            _x(middle, top), CONTINUUM_H - 6, str(middle), text_anchor="middle", class_="axis-label"
-        ),
-        svg.text(
+        svg.lines(BAR_X0, ENDS_Y, ["0", say(model, "thin-end", lang)], LINE, class_="axis-label"),
+        svg.text(_x(middle, top), ENDS_Y, str(middle), text_anchor="middle", class_="axis-label"),
+        svg.lines(
             BAR_X1,
-            CONTINUUM_H - 6,
-            f"{say(model, 'thick-end', lang)} · {top}",
+            ENDS_Y,
+            [str(top), say(model, "thick-end", lang)],
+            LINE,
             text_anchor="end",
             class_="axis-label",
         ),
@@ -298,5 +302,10 @@ def draw_continuum(
         marks.append(f"{label}: {_span(goal)}.")
     description = say(model, "continuum-desc", lang, top=top, middle=middle, marks=" ".join(marks))
     return svg.document(
-        CONTINUUM_W, CONTINUUM_H, say(model, "continuum-title", lang), description, body
+        CONTINUUM_W,
+        CONTINUUM_H,
+        say(model, "continuum-title", lang),
+        description,
+        body,
+        "matrix-continuum",
     )
