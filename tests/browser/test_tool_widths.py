@@ -84,6 +84,11 @@ WIDTH_PROBLEMS = """() => {
 
 def width_problems(page: Page) -> list[str]:
     """What is wider than the viewport (or covers an "Add …" button) in the page as it is now."""
+    # Two frames first: render.js marks a figure that overflows from a ResizeObserver, which
+    # reports only after the layout the new width caused.
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
     settle(page)
     return page.evaluate(WIDTH_PROBLEMS)
 
