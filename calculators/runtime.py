@@ -3,7 +3,8 @@
 Requests name an action and, but for ``warm-up``, a tool:
 - ``warm-up``: ``{"ok": true}`` once the model is read, so the page's first answer is quick;
 - ``compute``: ``state`` → ``{"ok": true, "blocks": [...]}``, or ``{"ok": false, "errors":
-  [{"field", "message"}]}`` so the page can show each problem next to its field;
+  [{"field", "message"}]}`` so the page can show each problem next to its field; both carry
+  ``summary`` (``{"count", "lines"}``, ``Tool.summary``), the result in brief beside the form;
 - ``import``: ``text`` of a saved file or share link → ``{"ok": true, "state"}`` or
   ``{"ok": false, "message"}`` (the page keeps its current work);
 - ``operate``: ``state``, ``op`` and ``payload`` → the new state (e.g. add participants' files);
@@ -52,12 +53,15 @@ def _lang(request: dict[str, Any]) -> str:
 
 
 def _compute(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:
+    """The result, or the problems beside their fields; either way the summary, so that the
+    count beside the form follows the answers before the result can be shown."""
+    state, lang = request["state"], _lang(request)
+    summary = tool.summary(state, model, lang)
     try:
-        blocks = tool.compute(request["state"], model, _lang(request))
-        return {"ok": True, "blocks": blocks}
+        return {"ok": True, "blocks": tool.compute(state, model, lang), "summary": summary}
     except InputError as error:
         errors = [{"field": name, "message": message} for name, message in error.problems]
-        return {"ok": False, "errors": errors}
+        return {"ok": False, "errors": errors, "summary": summary}
 
 
 def _import(tool: Tool, request: dict[str, Any], model: Model) -> dict[str, Any]:

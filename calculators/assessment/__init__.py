@@ -7,6 +7,7 @@ TOOL = Tool(
     name=files.NAME,
     version=files.VERSION,
     compute=view.compute,
+    summary=view.summary,
     file_words=export.file_words,
     clean=files.clean,
     operations=files.OPERATIONS,

@@ -29,6 +29,7 @@ from calculators.assessment.score import (
     mostly_unknown,
     read_response,
     role_groups,
+    summarise,
     weakest,
 )
 from calculators.core import blocks as block
@@ -478,3 +479,34 @@ def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[blo
         *(_profile(own, survey, words) if own else []),
         *group,
     ]
+
+
+def summary(state: dict[str, Any], model: dict[str, Any], lang: str) -> block.Summary:
+    """Statements answered of all; once a role and a rating are in, the mean and the weakest
+    area; the group's size once participants are added."""
+    survey = Survey.of(model)
+    words = Words(model, lang)
+    answers = state.get("answers", {})
+    statements = [statement["id"] for statement in survey.statements]
+    answered = sum(answers.get(key) not in (None, "") for key in statements)
+    count = words("summary-count", answered=answered, total=len(statements))
+    lines = []
+    own, _ = read_response(answers, survey)
+    scores = [score for key in statements if (score := own.score(key)) is not None] if own else []
+    if own and scores:
+        worst = weakest(aggregate([own], survey).areas, 1)[0]
+        lines += [
+            words("summary-mean", mean=words.number(summarise(scores).mean), points=survey.points),
+            words(
+                "summary-weakest",
+                area=name_of(survey, words, worst.id),
+                score=words.number(worst.overall.mean),
+            ),
+        ]
+    try:
+        group = participants(state, survey, model, lang)
+    except ImportProblem:
+        group = []
+    if group:
+        lines.append(words.count("group-heading", len(group)))
+    return block.summary(count, lines)

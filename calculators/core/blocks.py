@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 Block = dict[str, Any]
+Summary = dict[str, Any]
 
 
 def heading(text: str, level: int = 2) -> Block:
@@ -83,3 +84,12 @@ def button(label: str, op: str, payload: dict[str, Any]) -> Block:
 def section(name: str, blocks: list[Block]) -> Block:
     """Blocks kept together in a ``<section class="guide-section-<name>">`` (e.g. for print)."""
     return {"type": "section", "name": name, "blocks": blocks}
+
+
+def summary(count: str, lines: list[str]) -> Summary:
+    """The short result shown beside the form (or in a bar on a phone) while one answers.
+
+    ``count`` says how much of the form is answered ("4 of 9 questions answered"); ``lines``
+    are the result in brief, empty until the answers a result needs are in.
+    """
+    return {"count": count, "lines": lines}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from calculators.core.blocks import Block
+from calculators.core.blocks import Block, Summary
 from calculators.core.csvfile import Cell
 
 State = dict[str, Any]
@@ -34,6 +34,9 @@ class Tool:
     """The result blocks for a state; bad answers raise InputError."""
     clean: Callable[[State, Model, str], State]
     """Checks an imported state and returns it tidy, or raises ``ImportProblem``."""
+    summary: Callable[[State, Model, str], Summary]
+    """How much is answered and the result in brief, for any state: never raises, so that the
+    count beside the form follows the answers even while the result waits for required ones."""
     file_words: Callable[[str, Model, str], tuple[str, str]]
     """A CSV table's file name in a language, from content: the tool's word and the table's
     ('' for a tool's only table). The page puts the project's name between them, the date last:

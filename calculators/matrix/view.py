@@ -10,9 +10,10 @@ from typing import Any
 
 from calculators.core import blocks as block
 from calculators.core import words
+from calculators.core.errors import InputError
 from calculators.core.numbers import Numbers
 from calculators.matrix import chart, score
-from calculators.matrix.score import AXES, PARTICIPANT, ROLES, Model, State, determinants
+from calculators.matrix.score import AXES, PARTICIPANT, ROLES, Model, State, as_list, determinants
 
 Assessment = dict[str, Any]
 
@@ -391,3 +392,18 @@ def blocks(
 def compute(state: State, model: Model, lang: str) -> list[block.Block]:
     """The result the page shows, in the page's language."""
     return blocks(score.report(state, model, lang), state.get("answers", {}), model, lang)
+
+
+def summary(state: State, model: Model, lang: str) -> block.Summary:
+    """How many questions are answered today, and, once both axes are, the cell and position."""
+    words = Words(model, lang)
+    answers = state.get("answers", {})
+    names = [*AXES, *words.questions]
+    answered = sum(1 for name in names if as_list(answers.get(name)))
+    count = words("summary-count", answered=answered, total=len(names))
+    try:
+        now = score.report({"answers": answers}, model, lang)["now"]
+    except InputError:
+        return block.summary(count, [])
+    where = _where(now, words) if now["position"] else words("continuum-none")
+    return block.summary(count, [words.cell(now["cell"]), where])

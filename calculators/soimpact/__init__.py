@@ -12,6 +12,7 @@ TOOL = Tool(
     name=files.NAME,
     version=files.VERSION,
     compute=view.compute,
+    summary=view.summary,
     file_words=export.file_words,
     clean=state.clean,
     operations=files.OPERATIONS,

@@ -246,3 +246,24 @@ def compute(state: State, model: Model, lang: str) -> list[block.Block]:
         *_progress_blocks(plan, words),
         *_plan_blocks(plan, words),
     ]
+
+
+def summary(state: State, model: Model, lang: str) -> block.Summary:
+    """Steps done of ten; once anything is written, how many indicators can be followed from
+    a baseline to a target, and how many points the review raises."""
+    plan = read_plan(state_answers(state))
+    words = Words(model, lang)
+    steps = step_progress(plan, model)
+    finished = sum(1 for _, done, total in steps if total and done == total)
+    count = words("summary-count", done=finished, total=len(steps))
+    if not any(done for _, done, _ in steps):
+        return block.summary(count, [])
+    ready = sum(1 for i in plan.indicators if i.baseline.given and i.target.given)
+    findings = len(review(plan))
+    return block.summary(
+        count,
+        [
+            words("summary-indicators", count=len(plan.indicators), ready=ready),
+            words("summary-review", count=findings) if findings else words("summary-clear"),
+        ],
+    )

@@ -11,6 +11,10 @@ import { Projects } from "./projects.js";
 import { renderBlocks } from "./render.js";
 
 const DEBOUNCE_MS = 150;
+// Where Material shows the table of contents beside the content (and hides it below): the result
+// in brief goes there, under the contents, so it stays in view beside the form while one answers
+// and the form keeps its width. Narrower, it is a bar at the foot of the screen (calculator.css).
+const BESIDE = matchMedia("(min-width: 60em)");
 
 // A response's id: 16 hex digits (64 random bits), made once for a piece of work when it is first
 // kept, so that its every file and share link carries the same one and a facilitator's page tells
@@ -38,6 +42,7 @@ class Calculator {
     this.tool = form.dataset.calculator;
     this.text = messages(form);
     this.result = document.getElementById(`${form.id}-result`);
+    this.summary = document.getElementById(`${form.id}-summary`);
     this.status = form.querySelector(".guide-status-text");
     this.progress = form.querySelector(".guide-progress");
     this.notice = form.querySelector(".guide-notice");
@@ -127,12 +132,34 @@ class Calculator {
     return !given && Object.values(rest).every((value) => value == null || value.length === 0);
   }
 
+  // The result in brief (Python's `summary`, the same for a result and for answers that still
+  // lack one): how much is answered, and the result's main lines once there is a result.
+  showSummary(summary) {
+    this.summary.hidden = !summary;
+    if (!summary) return;
+    this.summary.querySelector(".guide-summary-count").textContent = summary.count;
+    const lines = summary.lines.map((line) => Object.assign(document.createElement("li"), { textContent: line }));
+    this.summary.querySelector(".guide-summary-lines").replaceChildren(...lines);
+    this.summary.toggleAttribute("data-result", lines.length > 0);
+  }
+
+  // Under the table of contents where Material shows it; after the form elsewhere.
+  placeSummary() {
+    const beside = document.querySelector(".md-sidebar--secondary:not([hidden]) .md-sidebar__inner");
+    if (BESIDE.matches && beside) beside.append(this.summary);
+    else this.form.after(this.summary);
+  }
+
   async update({ focus }) {
-    if (!focus && this.isEmpty()) return this.result.replaceChildren();
+    if (!focus && this.isEmpty()) {
+      this.showSummary(null);
+      return this.result.replaceChildren();
+    }
     if (!isReady()) return;
     const state = this.state;
     const response = await callPython({ action: "compute", tool: this.tool, state, lang: this.lang() });
     if (state !== this.state) return; // changed meanwhile (typing, another project): a newer update follows
+    this.showSummary(response.summary);
     if (response.ok) {
       showErrors(this.form, []);
       renderBlocks(this.result, response.blocks, (op, payload) => this.operate(op, payload));
@@ -366,6 +393,8 @@ class Calculator {
       this.say("restored");
     }
     setupRepeats(this.form, () => this.changed());
+    this.placeSummary();
+    BESIDE.addEventListener("change", () => this.placeSummary());
     this.wireToolbar();
     this.wireOperationButtons();
     this.form.addEventListener("input", (event) => {

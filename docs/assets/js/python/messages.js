@@ -28,11 +28,16 @@
 
 /**
  * The response to a request: `ok` says whether it was answered as asked.
- * @typedef {{ ok: true, blocks?: Block[], state?: State, csv?: string, file?: [string, string] }} Answer
- *   `blocks` for compute, `state` for import and operate, `csv` and `file` (the words of its
- *   file name in the page's language: the tool's and the table's, "" for a tool's only one) for csv.
- * @typedef {{ ok: false, message?: string, errors?: { field: string, message: string }[] }} Refusal
- *   `errors`: problems of a compute, each beside its field; `message`: any other refusal.
+ * @typedef {{ ok: true, blocks?: Block[], summary?: Summary, state?: State, csv?: string, file?: [string, string] }} Answer
+ *   `blocks` and `summary` for compute, `state` for import and operate, `csv` and `file` (the
+ *   words of its file name in the page's language: the tool's and the table's, "" for a tool's
+ *   only one) for csv.
+ * @typedef {{ ok: false, message?: string, errors?: { field: string, message: string }[], summary?: Summary }} Refusal
+ *   `errors`: problems of a compute, each beside its field, with the `summary` of the answers
+ *   so far; `message`: any other refusal.
+ * @typedef {{ count: string, lines: string[] }} Summary
+ *   The result in brief, beside the form: how much is answered ("4 of 9 questions answered")
+ *   and the result's main lines, none until the answers it needs are in.
  * @typedef {Answer | Refusal} Response
  * @typedef {{ type: string, [property: string]: unknown }} Block
  *   A result block (calculator/render.js draws each type).

@@ -110,7 +110,39 @@ function onChange(event) {
   }
 }
 
+// Material's search is a role="dialog" without a name (axe and Lighthouse: aria-dialog-name);
+// it is named by the same word as its button, in the page's language.
+function nameSearchDialog() {
+  document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", WORDS.search);
+}
+
+// Material scrolls the menu once, when it first lays the sidebar out, so that the page's own
+// entry sits in the middle of it; on pages near the menu's end (the tools) that hides Home and the
+// first chapters. The menu instead opens at its top whenever the entry shows there, and otherwise
+// scrolled only as far as needed to show it. Material's scroll is the first one before the
+// reader touches the menu; once they do (wheel, pointer, touch, key, focus), their scrolling is theirs.
+function keepMenuTop() {
+  const link = document.querySelector(".md-sidebar--primary .md-nav__link--active[href]");
+  const wrap = link?.closest(".md-sidebar__scrollwrap");
+  if (!wrap) return;
+  const readerEvents = ["wheel", "pointerdown", "touchstart", "keydown", "focusin"];
+  const stop = () => {
+    wrap.removeEventListener("scroll", correct);
+    for (const type of readerEvents) wrap.removeEventListener(type, stop);
+  };
+  function correct() {
+    stop();
+    if (!link.clientHeight) return; // the menu is a drawer now: Material left it alone
+    const bottom = link.getBoundingClientRect().bottom - wrap.getBoundingClientRect().top + wrap.scrollTop;
+    wrap.scrollTop = Math.max(0, bottom + link.offsetHeight - wrap.clientHeight);
+  }
+  wrap.addEventListener("scroll", correct);
+  for (const type of readerEvents) wrap.addEventListener(type, stop, { passive: true });
+}
+
 addSpokenNames();
+nameSearchDialog();
+keepMenuTop();
 setTabStops();
 NARROW.addEventListener("change", setTabStops);
 document.addEventListener("change", onChange);

@@ -12,3 +12,7 @@ __md_set = (key, value, storage = localStorage, scope = __md_scope) => {
     // Storage full or blocked: the preference is simply not kept.
   }
 };
+// Material's bundle, at the end of the page, swaps the "no-js" class for "js", and only then shows
+// the search box in the header, which pushes the language switcher aside after the first paint (a
+// layout shift). Done here, in the head, the header is laid out once.
+document.documentElement.classList.replace("no-js", "js");
