@@ -29,9 +29,27 @@ export function setupViews(calculator) {
     if (announce) calculator.say(`view-${view}-shown`);
   };
   for (const button of buttons) button.addEventListener("click", () => show(button.dataset.view, true));
-  const kept = history.state?.guideView;
-  show(VIEWS.includes(kept) ? kept : VIEWS[0], false);
+  // A link to a view's part (the page's "Open the group view" at its top) opens that view and
+  // brings its switch into sight, focused; without the script the link just jumps to the part.
+  const linked = () => {
+    const part = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (!part?.dataset.viewPart || !calculator.form.contains(part)) return false;
+    show(part.dataset.viewPart, true);
+    buttons.find((button) => button.dataset.view === part.dataset.viewPart)?.focus();
+    switcher.scrollIntoView({ block: "start" });
+    return true;
+  };
+  window.addEventListener("hashchange", linked);
+  // The same link followed again changes no hash: open its view all the same.
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
+    if (link instanceof HTMLAnchorElement && link.hash === location.hash) linked();
+  });
   switcher.hidden = false;
+  if (!linked()) {
+    const kept = history.state?.guideView;
+    show(VIEWS.includes(kept) ? kept : VIEWS[0], false);
+  }
   setupProjection(calculator);
 }
 
