@@ -195,7 +195,9 @@ def test_two_rounds_show_what_moved_and_export(
     ]
     page.get_by_label("Add participants' files").set_input_files(first)
     view = result(page)
-    expect(view.get_by_role("heading", name="The group: 2 participants")).to_be_visible()
+    expect(view.get_by_role("heading", name="The group: 2 participants")).to_be_visible(
+        timeout=READY_TIMEOUT_MS  # the first group result: Python imports the group's modules
+    )
     view.get_by_role("button", name="Start a new round and keep this one for comparison").click()
     expect(view).to_contain_text("An earlier round with 2 participants is kept for comparison.")
     expect(page.get_by_label("Name of this round (optional)")).to_have_value("")
