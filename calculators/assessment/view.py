@@ -441,12 +441,21 @@ def _statements(group: Group, survey: Survey, words: Words) -> list[block.Block]
     ]
 
 
-def _group(state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words):
+def _rounds(
+    state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words
+) -> tuple[list[Response], list[Response]]:
+    """This round's responses and the earlier round's; a damaged state is an error of the group."""
     try:
-        responses = participants(state, survey, model, words.lang)
-        before = earlier_round(state, survey, model, words.lang)
+        return (
+            participants(state, survey, model, words.lang),
+            earlier_round(state, survey, model, words.lang),
+        )
     except ImportProblem as problem:
         raise InputError([("group", str(problem))]) from None
+
+
+def _group(state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words):
+    responses, before = _rounds(state, survey, model, words)
     earlier = aggregate(before, survey) if before else None
     if not responses:
         return [block.paragraph(words.count("earlier-only", len(before)))] if before else []
@@ -464,10 +473,52 @@ def _group(state: dict[str, Any], survey: Survey, model: dict[str, Any], words: 
     ]
 
 
+def _shown_roles(group: Group, words: Words) -> str:
+    """How many people each shown role group has: a role of fewer than ``PRIVACY_THRESHOLD``
+    people is counted within "other roles", never named with its own few people."""
+    counts: dict[str, int] = {}
+    for role, shown_as in sorted(
+        role_groups(group.roles).items(), key=lambda pair: pair[1] == OTHER_ROLES
+    ):
+        counts[shown_as] = counts.get(shown_as, 0) + group.roles[role]
+    return ", ".join(words("role-column", role=words.role(r), count=n) for r, n in counts.items())
+
+
+def projection_blocks(
+    state: dict[str, Any], survey: Survey, model: dict[str, Any], words: Words
+) -> list[block.Block]:
+    """The group for the workshop screen: no names, no buttons, no import log, roles only as
+    ``role_groups`` shows them, and no score at all while fewer than ``PRIVACY_THRESHOLD`` took
+    part. Made here, so the page never receives what the projection must not show."""
+    responses, before = _rounds(state, survey, model, words)
+    if not responses:
+        return [block.paragraph(words("projection-none"))]
+    group = aggregate(responses, survey)
+    blocks = [
+        block.heading(words.count("group-heading", len(responses))),
+        block.paragraph(words("roles-line", roles=_shown_roles(group, words))),
+    ]
+    if len(responses) < PRIVACY_THRESHOLD:
+        return [*blocks, block.paragraph(words("projection-too-few", threshold=PRIVACY_THRESHOLD))]
+    earlier = aggregate(before, survey) if before else None
+    label = str((state.get("earlier") or {}).get("label", ""))
+    return [
+        *blocks,
+        *_discuss(group, survey, words),
+        *_areas(group, earlier, survey, words),
+        *_gaps(group, survey, words),
+        *(_moves(group, earlier, label, survey, words) if earlier else []),
+        *_steps(group, words),
+    ]
+
+
 def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[block.Block]:
-    """The participant's own profile (if the form holds answers), then the group (if any)."""
+    """The participant's own profile (if the form holds answers), then the group (if any); with
+    ``projection`` in the state, the group alone as the workshop screen shows it."""
     survey = Survey.of(model)
     words = Words(model, lang)
+    if state.get("projection") is True:
+        return projection_blocks(state, survey, model, words)
     answers = state.get("answers", {})
     own = own_response(answers, survey, words)
     group = _group(state, survey, model, words)

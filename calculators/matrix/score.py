@@ -357,11 +357,17 @@ def _answer_of(person: Member, question: str) -> str | None:
 
 
 def comparisons(people: list[Member], model: Model) -> list[dict[str, Any]]:
-    """For each question, who gave which answer (only those who answered it)."""
+    """For each question, who gave which answer (only those who answered it).
+
+    A resident role counts only once someone ticked it: agreement is people choosing the same,
+    and boxes nobody ticked say nothing. A role ticked by some is a disagreement with the rest.
+    """
     questions: list[tuple[str, dict[str, Any]]] = []
     for question in [*AXES, *(q["id"] for q in determinants(model))]:
         questions.append((question, {i: _answer_of(p, question) for i, p in enumerate(people)}))
     for role in role_ids(model):
+        if not any(role in p["view"][ROLES] for p in people):
+            continue  # an unticked box is no choice: nobody ticking a role agrees on nothing
         ticked = {i: ("yes" if role in p["view"][ROLES] else "no") for i, p in enumerate(people)}
         questions.append((f"{ROLES}.{role}", ticked))
     goals = {i: p["goal"]["cell"] if p["goal"] else None for i, p in enumerate(people)}

@@ -269,7 +269,11 @@ def _goal(report: dict[str, Any], words: Words) -> list[block.Block]:
     ]
 
 
-def _disagreements(comparisons: list[dict[str, Any]], names: list[str], words: Words) -> list[str]:
+def _disagreements(
+    comparisons: list[dict[str, Any]], names: list[str] | None, words: Words
+) -> list[str]:
+    """Each question the group answered differently, with who chose what; with ``names`` None
+    (the projection) with how many chose it, so that no one's own answer is shown."""
     found = []
     for entry in comparisons:
         if entry["agree"]:
@@ -279,6 +283,12 @@ def _disagreements(comparisons: list[dict[str, Any]], names: list[str], words: W
                 "disagree-answer",
                 answer=_compared_answer(entry["question"], answer, words),
                 names=", ".join(names[i] for i in members),
+            )
+            if names is not None
+            else words.count(
+                "disagree-count",
+                len(members),
+                answer=_compared_answer(entry["question"], answer, words),
             )
             for answer, members in entry["answers"].items()
         )
@@ -307,6 +317,54 @@ def _compared_answer(question: str, answer: str, words: Words) -> str:
     if question.startswith(f"{ROLES}."):
         return words("role-yes" if answer == "yes" else "role-no")
     return words.answer(question, answer)
+
+
+def _agreement(
+    group: dict[str, Any], names: list[str] | None, words: Words, level: int
+) -> list[block.Block]:
+    """Where the group disagrees (by name, or counts only for the projection) and agrees."""
+    agreed = [
+        _compared_question(entry["question"], words)
+        for entry in group["comparisons"]
+        if entry["agree"]
+    ]
+    disagreed = _disagreements(group["comparisons"], names, words)
+    return [
+        block.heading(words("disagree-heading"), level),
+        block.items(disagreed) if disagreed else block.paragraph(words("disagree-none")),
+        block.heading(words("agree-heading"), level),
+        block.paragraph(words("agree", questions=", ".join(agreed)))
+        if agreed
+        else block.paragraph(words("agree-none")),
+    ]
+
+
+def projection_blocks(group: dict[str, Any] | None, words: Words) -> list[block.Block]:
+    """The group for the workshop screen: how many placed the work where, and where they agree
+    and disagree, in counts. No name, no number of a person, no button: a participant's own
+    answers cannot be read off it, and the page never receives the names while projecting."""
+    blocks = [block.heading(words("group-result-heading"), 2)]
+    if not group:
+        return [*blocks, block.paragraph(words("projection-none"))]
+    members = group["members"]
+    now: dict[str, int] = {}
+    goal: dict[str, int] = {}
+    for member in members:
+        now[member["now"]["cell"]] = now.get(member["now"]["cell"], 0) + 1
+        if member["goal"]:
+            goal[member["goal"]["cell"]] = goal.get(member["goal"]["cell"], 0) + 1
+    head = [words("col-cell"), words("col-count-now"), words("col-count-goal")]
+    rows: list[list[str | int | float]] = [
+        [words.cell(cell), now.get(cell, 0), goal.get(cell, 0)]
+        for cell in words.cells
+        if cell in now or cell in goal
+    ]
+    return [
+        *blocks,
+        block.paragraph(words.count("projection-count", len(members))),
+        block.table(words("projection-caption"), head, rows),
+        *_agreement(group, None, words, 3),
+    ]
 
 
 def group_blocks(group: dict[str, Any] | None, words: Words, level: int) -> list[block.Block]:
@@ -340,20 +398,7 @@ def group_blocks(group: dict[str, Any] | None, words: Words, level: int) -> list
         for number, member in enumerate(members, 1)
     ]
     blocks.append(block.table(words("group-caption"), head, rows))
-    agreed = [
-        _compared_question(entry["question"], words)
-        for entry in group["comparisons"]
-        if entry["agree"]
-    ]
-    disagreed = _disagreements(group["comparisons"], names, words)
-    blocks.append(block.heading(words("disagree-heading"), level + 1))
-    blocks.append(block.items(disagreed) if disagreed else block.paragraph(words("disagree-none")))
-    blocks.append(block.heading(words("agree-heading"), level + 1))
-    blocks.append(
-        block.paragraph(words("agree", questions=", ".join(agreed)))
-        if agreed
-        else block.paragraph(words("agree-none"))
-    )
+    blocks += _agreement(group, names, words, level + 1)
     offset = 1 if members[0]["you"] else 0
     for index, member in enumerate(members[offset:]):
         label = words("remove-participant", name=f"{index + offset + 1}. {member['name']}")
@@ -390,7 +435,11 @@ def blocks(
 
 
 def compute(state: State, model: Model, lang: str) -> list[block.Block]:
-    """The result the page shows, in the page's language."""
+    """The result the page shows, in the page's language; with ``projection`` in the state,
+    the group alone as the workshop screen shows it (``projection_blocks``)."""
+    if state.get("projection") is True:
+        group = score.summary(state, model, lang) if state.get("participants") else None
+        return projection_blocks(group, Words(model, lang))
     return blocks(score.report(state, model, lang), state.get("answers", {}), model, lang)
 
 

@@ -43,9 +43,11 @@ def calculator(browser, base_url: str) -> Iterator[Page]:
 
 @pytest.fixture
 def page(calculator: Page) -> Page:
-    """The shared calculator page, emptied: on screen, ready, no answers, no participants."""
+    """The shared calculator page, emptied: on screen, ready, no answers, no participants, and
+    on its questions (the view a test of the group left it in is kept in the tab)."""
     calculator.emulate_media(media="screen")
     wait_ready(calculator)
+    calculator.get_by_role("button", name="Answer for yourself").click()
     calculator.get_by_role("button", name="Start over").click()
     expect(calculator.locator(".guide-result")).to_be_empty()
     return calculator
@@ -290,6 +292,7 @@ def test_several_participants_on_one_matrix(page: Page, tmp_path: Path, axe_scri
         {"participant": "Ann", "planning": "together", "production": "together"},
     )
     bob = saved_file(tmp_path, "bob.json", {"planning": "together", "production": "professionals"})
+    page.get_by_role("button", name="Gather the group").click()
     page.get_by_label("Add participants' saved files").set_input_files([ann, bob])
     result = page.locator(".guide-result")
     expect(result_heading(page)).to_have_text("Several views")

@@ -9,6 +9,7 @@ import { download, readFile, tidyName, nameIn } from "./store.js";
 import { shareLink, sharedText, forgetShareLink } from "./share-links.js";
 import { Projects } from "./projects.js";
 import { renderBlocks } from "./render.js";
+import { setupViews } from "./views.js";
 
 const DEBOUNCE_MS = 150;
 // Where Material shows the table of contents beside the content (and hides it below): the result
@@ -397,6 +398,7 @@ class Calculator {
     BESIDE.addEventListener("change", () => this.placeSummary());
     this.wireToolbar();
     this.wireOperationButtons();
+    setupViews(this);
     this.form.addEventListener("input", (event) => {
       if (event.target.type !== "file" && !event.target.classList.contains("guide-share-link")) this.changed();
     });

@@ -224,3 +224,26 @@ def test_any_names_give_a_well_formed_group_chart(names: list[str]) -> None:
     for block in blocks:
         if block["type"] == "figure":
             ElementTree.fromstring(block["svg"])
+
+
+def test_unticked_roles_are_no_agreement() -> None:
+    """An unticked box is no choice: people who ticked no role agree on no role."""
+    state = with_ann_and_bob({"answers": {"planning": "together", "production": "together"}})
+    compared = score.report(state, MODEL)["group"]["comparisons"]
+    assert not [entry for entry in compared if entry["question"].startswith("roles.")]
+    said = words_of(view.compute(state, MODEL, "en"))
+    assert "Residents as" not in said
+    assert "Everyone who answered agrees on: Planning and design." in said
+
+
+def test_a_role_everyone_ticked_is_agreement_and_one_ticked_is_not() -> None:
+    roles = score.role_ids(MODEL)
+    people = [
+        {"name": "Ann", "answers": {**ANN, "roles": roles[:2]}},
+        {"name": "Bob", "answers": {**ANN, "participant": "Bob", "roles": roles[:1]}},
+    ]
+    compared = score.report({"answers": {}, "participants": people}, MODEL)["group"]
+    by_question = {entry["question"]: entry for entry in compared["comparisons"]}
+    assert by_question[f"roles.{roles[0]}"]["agree"] is True
+    assert by_question[f"roles.{roles[1]}"]["agree"] is False
+    assert f"roles.{roles[2]}" not in by_question
