@@ -477,4 +477,10 @@ def test_the_result_ends_with_the_plan_in_brief_for_the_printed_report() -> None
         "Output (result)",
         "Quantitative (a number)",
     ]
-    assert indicators["rows"][0][-2:] == ["0 (2016-11-01)", ""]
+    # The unit beside the values; no indicator of the example has a target: no empty column.
+    assert indicators["head"][-2:] == ["Unit", "Baseline value"]
+    assert indicators["rows"][0][-2:] == ["people", "0 (2016-11-01)"]
+    targeted = {**example_state()["answers"], "indicators.1.target-value": "600"}
+    indicators = view.compute({"answers": targeted}, MODEL, "en")[-1]
+    assert indicators["head"][-1] == "Target value"
+    assert [row[-1] for row in indicators["rows"][:2]] == ["", "600"]
