@@ -231,7 +231,12 @@ def _import_log(entries: list[dict[str, Any]], words: Words) -> list[block.Block
         for entry in entries
         if entry.get("outcome") in ("added", "duplicate", "refused")
     ]
-    return [block.heading(words("imports-heading")), block.items(lines)] if lines else []
+    if not lines:
+        return []
+    # Which files were read is for the screen: a printed report names no files.
+    return [
+        block.section("screen-only", [block.heading(words("imports-heading")), block.items(lines)])
+    ]
 
 
 def _participants(responses: list[Response], survey: Survey, words: Words) -> list[block.Block]:
@@ -473,8 +478,9 @@ def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[blo
     if own is None and not group:
         raise InputError([("role", words("choose-role")), (STATEMENTS, words("nothing-yet"))])
     imports = state.get("imports") if isinstance(state.get("imports"), list) else []
+    # Named sections, so that a printed group report can leave the facilitator's own profile out.
     return [
         *_import_log(imports, words),
-        *(_profile(own, survey, words) if own else []),
-        *group,
+        *([block.section("own", _profile(own, survey, words))] if own else []),
+        *([block.section("group", group)] if group else []),
     ]
