@@ -438,10 +438,15 @@ def _statements(group: Group, survey: Survey, words: Words) -> list[block.Block]
         ]
         for row in group.statements
     ]
-    return [
-        *blocks,
+    # On paper the long table would take a page of its own: the report points to the CSV.
+    every = [
         block.heading(words("statements-heading-group"), 3),
         block.table(words("table-statements"), head, rows),
+    ]
+    return [
+        *blocks,
+        block.section("screen-only", every),
+        block.paragraph(words("statements-print-note"), tone="print-only"),
     ]
 
 

@@ -156,16 +156,24 @@ def _progress_blocks(plan: Plan, words: Words) -> list[block.Block]:
         blocks.append(block.paragraph(words("progress-none")))
     if items:
         blocks.append(_overview_table(list(items.values()), words))
+    each: list[block.Block] = []
     for indicator in plan.indicators:
         item = items.get(indicator.number)
         if not (
             item or indicator.baseline.given or indicator.target.given or indicator.measurements
         ):
             continue
-        blocks.append({**block.heading(words.indicator(indicator)), "level": 3})
+        each.append({**block.heading(words.indicator(indicator)), "level": 3})
         if item:
-            blocks.append(block.figure(timeline(item, words), describe(item, words)))
-        blocks.append(_readings_table(indicator, item, words))
+            each.append(block.figure(timeline(item, words), describe(item, words)))
+        each.append(_readings_table(indicator, item, words))
+    if each:
+        # A printed plan keeps to two pages: the overview above, each indicator's readings in
+        # the measurements CSV.
+        blocks += [
+            block.section("screen-only", each),
+            block.paragraph(words("readings-print-note"), tone="print-only"),
+        ]
     return blocks
 
 
