@@ -202,9 +202,15 @@ def _profile(own: Response, survey: Survey, words: Words) -> list[block.Block]:
     steps = ", ".join(words.step(step) for step in own.steps)
     blocks += [
         block.paragraph(words("steps-own", steps=steps) if steps else words("steps-own-none")),
-        block.heading(words("send-heading"), 3),
-        block.paragraph(words("send-help")),
-        block.button(words("add-own"), "add-own", {}),
+        # How to send the answers, with its button, is for the screen, not the printed profile.
+        block.section(
+            "screen-only",
+            [
+                block.heading(words("send-heading"), 3),
+                block.paragraph(words("send-help")),
+                block.button(words("add-own"), "add-own", {}),
+            ],
+        ),
     ]
     return blocks
 
