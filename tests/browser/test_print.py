@@ -109,6 +109,14 @@ def _judge_print(page: Page, tool: str, state: str, folder: Path) -> dict[str, i
     controls = _controls(page)
     files = [path.name for path in folder.iterdir()]
     page.emulate_media(media="print")
+    # The report is the title, the project's name and the result: no introduction, no form.
+    printed = page.evaluate(
+        """() => [...document.querySelector('.md-content__inner').children]
+            .filter((child) => child.checkVisibility())
+            .map((child) => child.tagName === 'H1' ? 'h1' : child.className)"""
+    )
+    assert printed == ["h1", "guide-projects", "guide-result"], (tool, state)
+    expect(page.locator(".guide-result table:visible").first).to_be_visible()
     words = _printed_words(page)
     if tool != "matrix":
         assert _smallest_type(page) >= SMALLEST_PT, (tool, state)
