@@ -233,7 +233,7 @@ def test_any_answers_give_a_result_or_clear_errors(answers: dict[str, str]) -> N
         {"action": "compute", "tool": "assessment", "state": {"answers": answers}}, MODEL
     )
     if result["ok"]:
-        assert result["blocks"][0]["text"] == "Your profile"
+        assert flat(result["blocks"])[0]["text"] == "Your profile"
     else:
         assert result["errors"] and all(e["field"] and e["message"] for e in result["errors"])
 
