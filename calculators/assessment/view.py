@@ -203,9 +203,15 @@ def _profile(own: Response, survey: Survey, words: Words) -> list[block.Block]:
     steps = ", ".join(words.step(step) for step in own.steps)
     blocks += [
         block.paragraph(words("steps-own", steps=steps) if steps else words("steps-own-none")),
-        block.heading(words("send-heading"), 3),
-        block.paragraph(words("send-help")),
-        block.button(words("add-own"), "add-own", {}),
+        # How to send the answers, with its button, is for the screen, not the printed profile.
+        block.section(
+            "screen-only",
+            [
+                block.heading(words("send-heading"), 3),
+                block.paragraph(words("send-help")),
+                block.button(words("add-own"), "add-own", {}),
+            ],
+        ),
     ]
     return blocks
 
@@ -232,7 +238,12 @@ def _import_log(entries: list[dict[str, Any]], words: Words) -> list[block.Block
         for entry in entries
         if entry.get("outcome") in ("added", "duplicate", "refused")
     ]
-    return [block.heading(words("imports-heading")), block.items(lines)] if lines else []
+    if not lines:
+        return []
+    # Which files were read is for the screen: a printed report names no files.
+    return [
+        block.section("screen-only", [block.heading(words("imports-heading")), block.items(lines)])
+    ]
 
 
 def _participants(responses: list[Response], survey: Survey, words: Words) -> list[block.Block]:
@@ -434,10 +445,15 @@ def _statements(group: Group, survey: Survey, words: Words) -> list[block.Block]
         ]
         for row in group.statements
     ]
-    return [
-        *blocks,
+    # On paper the long table would take a page of its own: the report points to the CSV.
+    every = [
         block.heading(words("statements-heading-group"), 3),
         block.table(words("table-statements"), head, rows),
+    ]
+    return [
+        *blocks,
+        block.section("screen-only", every),
+        block.paragraph(words("statements-print-note"), tone="print-only"),
     ]
 
 
@@ -525,10 +541,11 @@ def compute(state: dict[str, Any], model: dict[str, Any], lang: str) -> list[blo
     if own is None and not group:
         raise InputError([("role", words("choose-role")), (STATEMENTS, words("nothing-yet"))])
     imports = state.get("imports") if isinstance(state.get("imports"), list) else []
+    # Named sections, so that a printed group report can leave the facilitator's own profile out.
     return [
         *_import_log(imports, words),
-        *(_profile(own, survey, words) if own else []),
-        *group,
+        *([block.section("own", _profile(own, survey, words))] if own else []),
+        *([block.section("group", group)] if group else []),
     ]
 
 

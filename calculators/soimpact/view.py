@@ -7,6 +7,7 @@ from baseline to target, and the plan in brief (what a printout shows).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from calculators.core import blocks as block
@@ -155,16 +156,24 @@ def _progress_blocks(plan: Plan, words: Words) -> list[block.Block]:
         blocks.append(block.paragraph(words("progress-none")))
     if items:
         blocks.append(_overview_table(list(items.values()), words))
+    each: list[block.Block] = []
     for indicator in plan.indicators:
         item = items.get(indicator.number)
         if not (
             item or indicator.baseline.given or indicator.target.given or indicator.measurements
         ):
             continue
-        blocks.append({**block.heading(words.indicator(indicator)), "level": 3})
+        each.append({**block.heading(words.indicator(indicator)), "level": 3})
         if item:
-            blocks.append(block.figure(timeline(item, words), describe(item, words)))
-        blocks.append(_readings_table(indicator, item, words))
+            each.append(block.figure(timeline(item, words), describe(item, words)))
+        each.append(_readings_table(indicator, item, words))
+    if each:
+        # A printed plan keeps to two pages: the overview above, each indicator's readings in
+        # the measurements CSV.
+        blocks += [
+            block.section("screen-only", each),
+            block.paragraph(words("readings-print-note"), tone="print-only"),
+        ]
     return blocks
 
 
@@ -173,6 +182,55 @@ def _dated(reading: Reading, words: Words) -> str:
         return ""
     value = words.reading(reading.text)
     return words("dated", value=value, date=reading.day.isoformat()) if reading.day else value
+
+
+INDICATOR_COLUMNS = (
+    "name",
+    "level",
+    "kind",
+    "value-level",
+    "priority",
+    "group",
+    "borrowed-from",
+    "method",
+    "collector",
+    "frequency",
+    "unit",
+    "baseline-value",
+    "target-value",
+)
+"""The indicators table's columns, by field: the unit sits beside the values it counts in."""
+
+
+def _indicators_table(
+    indicators: list[Indicator], label: Callable[[str], str], words: Words
+) -> block.Block:
+    """Each indicator's answers, one row each. A column no indicator answers is left out: the
+    review already names what is missing, and thirteen columns do not fit a printed page."""
+    rows = [
+        [
+            words.indicator(i),
+            words.option("level", i.level),
+            words.option("kind", i.kind),
+            words.option("value_level", i.value_level),
+            words.option("priority", i.priority),
+            i.texts["group"],
+            words.known_from(i),
+            i.texts["method"],
+            i.texts["collector"],
+            i.texts["frequency"],
+            i.texts["unit"],
+            _dated(i.baseline, words),
+            _dated(i.target, words),
+        ]
+        for i in indicators
+    ]
+    kept = [0] + [c for c in range(1, len(INDICATOR_COLUMNS)) if any(row[c] for row in rows)]
+    return block.table(
+        words("plan-indicators"),
+        [label(INDICATOR_COLUMNS[c]) for c in kept],
+        [[row[c] for c in kept] for row in rows],
+    )
 
 
 def _plan_blocks(plan: Plan, words: Words) -> list[block.Block]:
@@ -200,38 +258,7 @@ def _plan_blocks(plan: Plan, words: Words) -> list[block.Block]:
             block.table(words("plan-groups"), head, [[g.name, g.success] for g in plan.groups])
         )
     if plan.indicators:
-        columns = [
-            "name",
-            "level",
-            "kind",
-            "value-level",
-            "priority",
-            "group",
-            "borrowed-from",
-            "method",
-            "collector",
-            "frequency",
-            "baseline-value",
-            "target-value",
-        ]
-        rows: list[list[str | int | float]] = [
-            [
-                words.indicator(i),
-                words.option("level", i.level),
-                words.option("kind", i.kind),
-                words.option("value_level", i.value_level),
-                words.option("priority", i.priority),
-                i.texts["group"],
-                words.known_from(i),
-                i.texts["method"],
-                i.texts["collector"],
-                i.texts["frequency"],
-                _dated(i.baseline, words),
-                _dated(i.target, words),
-            ]
-            for i in plan.indicators
-        ]
-        blocks.append(block.table(words("plan-indicators"), [label(c) for c in columns], rows))
+        blocks.append(_indicators_table(plan.indicators, label, words))
     return blocks
 
 

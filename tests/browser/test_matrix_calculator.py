@@ -1,5 +1,5 @@
 """The matrix calculator in real Pyodide, in a worker: keyboard-only answers for each worked
-example, goal and steps, several participants, the printed summary, and axe in every state.
+example, goal and steps, several participants, and axe in every state (its print: test_print.py).
 
 Most tests share one page (``calculator``), emptied with "Start over" before each, so Python
 starts once for the module; the tests of reloads and of fresh browsers open their own.
@@ -328,17 +328,3 @@ def test_a_refused_participant_file_changes_nothing(page: Page, tmp_path: Path) 
         "half: Choose who is responsible for production and delivery."
     )
     expect(page.locator(".guide-result")).to_be_empty()
-
-
-def test_the_printed_summary_is_one_page(page: Page) -> None:
-    try_example(page, "sisters-in-business")
-    page.locator('#field-desired\\.planning input[value="together"]').check()
-    page.locator('#field-desired\\.production input[value="civil-society"]').check()
-    expect(page.locator(".guide-result ol li")).to_have_count(1)
-    page.emulate_media(media="print")
-    expect(page.locator("form.guide-calculator")).to_be_hidden()
-    expect(page.get_by_role("heading", name="Worked examples")).to_be_hidden()
-    expect(page.locator(".guide-result table").first).to_be_visible()
-    pdf = page.pdf(format="A4")
-    pages = max(int(count) for count in re.findall(rb"/Count (\d+)", pdf))
-    assert pages == 1

@@ -16,6 +16,7 @@ from calculators.assessment import view
 from calculators.core.errors import InputError
 from calculators.runtime import handle
 from tests.support.content import guide_data
+from tests.support.matrix import flat
 
 MODEL: dict[str, Any] = guide_data()
 STATEMENTS = [statement["id"] for statement in MODEL["assessment"]["statements"]]
@@ -23,7 +24,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def compute(state: dict[str, Any]) -> list[dict[str, Any]]:
-    return view.compute(state, MODEL, "en")
+    """The blocks in page order, sections opened."""
+    return flat(view.compute(state, MODEL, "en"))
 
 
 def texts(blocks: list[dict[str, Any]], kind: str) -> list[str]:
@@ -200,7 +202,7 @@ def test_chart_has_a_row_per_area_and_escapes_text() -> None:
     hostile = json.loads(json.dumps(MODEL))
     hostile["values"]["values"][0]["name"] = {"en": "<script>alert(1)</script>"}
     answers = person("resident", ["2", "4"])
-    blocks = view.compute({"answers": answers}, hostile, "en")
+    blocks = flat(view.compute({"answers": answers}, hostile, "en"))
     figure = next(block for block in blocks if block["type"] == "figure")
     assert "<script>" not in figure["svg"] and "&lt;script&gt;" in figure["svg"]
     chart = ElementTree.fromstring(figure["svg"])
@@ -231,7 +233,7 @@ def test_any_answers_give_a_result_or_clear_errors(answers: dict[str, str]) -> N
         {"action": "compute", "tool": "assessment", "state": {"answers": answers}}, MODEL
     )
     if result["ok"]:
-        assert result["blocks"][0]["text"] == "Your profile"
+        assert flat(result["blocks"])[0]["text"] == "Your profile"
     else:
         assert result["errors"] and all(e["field"] and e["message"] for e in result["errors"])
 
@@ -278,3 +280,20 @@ def test_csv_of_nothing_is_refused_with_a_reason() -> None:
         {"action": "csv", "tool": "assessment", "state": {"answers": person("other", ["2"])}}, MODEL
     )
     assert rows_of(own["csv"])[1][3] == "2.0"
+
+
+def test_print_can_tell_the_import_log_the_own_profile_and_the_group_apart() -> None:
+    """A printed group report leaves the file names and the facilitator's own profile out."""
+    state = {
+        **group_state(),
+        "answers": person("resident", ["3"] * 4),
+        "imports": [{"source": "anne.json", "outcome": "added", "number": 1}],
+    }
+    blocks = view.compute(state, MODEL, "en")
+    assert [(b["type"], b["name"]) for b in blocks] == [
+        ("section", "screen-only"),
+        ("section", "own"),
+        ("section", "group"),
+    ]
+    assert "anne.json" in json.dumps(blocks[0])
+    assert "anne.json" not in json.dumps(blocks[1:])

@@ -18,6 +18,7 @@ from calculators.soimpact.review import FINDING_IDS, guidance, review
 from calculators.soimpact.state import clean
 from calculators.soimpact.words import Words
 from tests.support.content import guide_data
+from tests.support.matrix import flat
 
 MODEL: dict[str, Any] = guide_data()
 EXAMPLES = MODEL["soimpact_examples"]["examples"]
@@ -305,7 +306,7 @@ def test_numbers_are_read_as_people_type_them(text: str, number: float | None) -
 
 
 def test_overview_and_timeline_are_accessible_svg_beside_tables() -> None:
-    blocks = view.compute({"answers": GOOD}, MODEL, "en")
+    blocks = flat(view.compute({"answers": GOOD}, MODEL, "en"))
     figures = [b for b in blocks if b["type"] == "figure"]
     titles = []
     for figure in figures:
@@ -468,6 +469,15 @@ def test_a_vanishingly_small_way_to_go_shows_no_share_instead_of_failing() -> No
 
 def test_the_result_ends_with_the_plan_in_brief_for_the_printed_report() -> None:
     blocks = view.compute(example_state(), MODEL, "en")
+    each = next(b for b in blocks if b["type"] == "section")  # each indicator: screen only
+    assert each["name"] == "screen-only" and each["blocks"][0]["level"] == 3
+    note = blocks[blocks.index(each) + 1]
+    assert note == {
+        "type": "paragraph",
+        "text": "Each indicator's measurements, with dates and notes, are in the measurements"
+        " download (CSV).",
+        "tone": "print-only",
+    }
     start = blocks.index({"type": "heading", "text": "Your plan in brief"})
     plan, groups, indicators = blocks[start + 1 :]
     assert plan["rows"][0] == ["Name of the effort", "Boost Refugee (Oslo, 2016–2017)"]
@@ -477,4 +487,10 @@ def test_the_result_ends_with_the_plan_in_brief_for_the_printed_report() -> None
         "Output (result)",
         "Quantitative (a number)",
     ]
-    assert indicators["rows"][0][-2:] == ["0 (2016-11-01)", ""]
+    # The unit beside the values; no indicator of the example has a target: no empty column.
+    assert indicators["head"][-2:] == ["Unit", "Baseline value"]
+    assert indicators["rows"][0][-2:] == ["people", "0 (2016-11-01)"]
+    targeted = {**example_state()["answers"], "indicators.1.target-value": "600"}
+    indicators = view.compute({"answers": targeted}, MODEL, "en")[-1]
+    assert indicators["head"][-1] == "Target value"
+    assert [row[-1] for row in indicators["rows"][:2]] == ["", "600"]
