@@ -15,7 +15,6 @@ Use them for every state a tool can reach (empty, filled, error, imported, ...):
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import subprocess
 from collections.abc import Iterator, Mapping, Sequence
@@ -29,6 +28,9 @@ from playwright.sync_api import Page
 from tests.support.contrast import GRAPHICS, contrast_ratio, flatten, text_minimum
 
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+COLOUR_TAG = "cat.color"
+"""axe's category of the rules that read colours (color-contrast, link-in-text-block): the only
+ones whose answer a change of colours alone can change."""
 SCHEMES = ("default", "slate")
 """Material's light and dark colour schemes (mkdocs.yml offers both through the palette toggle)."""
 MEDIA = ("screen", "print")
@@ -87,8 +89,11 @@ KNOWN_THEME_ERRORS = (
 )
 
 
-def axe_violations(page: Page, axe_script: Path, *, within: str | None = None) -> list[str]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations in the page (or in one part of it)."""
+def axe_violations(
+    page: Page, axe_script: Path, *, within: str | None = None, colour_only: bool = False
+) -> list[str]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations in the page (or in one part of it); with
+    ``colour_only``, those of the rules axe files under colour (``COLOUR_TAG``) alone."""
     if not page.evaluate("typeof window.axe === 'object'"):
         # Evaluated by the test driver, not added as a <script>: the page's HTML stays the page's,
         # and a Content-Security-Policy without inline scripts does not refuse it.
@@ -100,9 +105,15 @@ def axe_violations(page: Page, axe_script: Path, *, within: str | None = None) -
     )
     settle(page)
     results = page.evaluate(
-        """([tags, within]) => axe.run(within ? document.querySelector(within) : document, {
-               runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
-        [list(WCAG_TAGS), within],
+        """([tags, within, colourTag]) => {
+               const runOnly = colourTag === null ? {type: 'tag', values: tags} : {
+                   type: 'rule',
+                   values: axe.getRules(tags)
+                       .filter(rule => rule.tags.includes(colourTag)).map(rule => rule.ruleId)};
+               return axe.run(within ? document.querySelector(within) : document,
+                              {runOnly, resultTypes: ['violations']});
+           }""",
+        [list(WCAG_TAGS), within, COLOUR_TAG if colour_only else None],
     )
     return [
         f"{violation['id']}: {node['target']} {node['failureSummary']}"
@@ -176,15 +187,29 @@ def looking(page: Page, scheme: str, media: str) -> Iterator[Page]:
 
 
 def axe_in_every_look(page: Page, axe_script: Path, *, within: str | None = None) -> list[str]:
-    """axe violations in light and dark schemes, on screen and in print, each tagged by look."""
+    """axe violations in light and dark schemes, on screen and in print, each tagged by look.
+
+    Every rule runs in the light scheme of each medium (print lays the page out anew and shows
+    other parts). The dark scheme is meant to change colours only; where it leaves every box and
+    every element's visibility as the light scheme had them (compared, not assumed), the rules
+    that do not read colours cannot answer otherwise, so only the colour rules run again.
+    """
     found = []
     with without_motion(page):
-        for scheme, media in itertools.product(SCHEMES, MEDIA):
-            with looking(page, scheme, media):
-                found += [
-                    f"[{scheme}/{media}] {problem}"
-                    for problem in axe_violations(page, axe_script, within=within)
-                ]
+        for media in MEDIA:
+            checked_layout = None
+            for scheme in SCHEMES:
+                with looking(page, scheme, media):
+                    layout = _probe(page, "layout")
+                    colour_only = layout == checked_layout
+                    found += [
+                        f"[{scheme}/{media}] {problem}"
+                        for problem in axe_violations(
+                            page, axe_script, within=within, colour_only=colour_only
+                        )
+                    ]
+                    if not colour_only:
+                        checked_layout = layout
     return found
 
 

@@ -30,6 +30,17 @@
     await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
   },
 
+  // Every element's box, scroll size and visibility, one line each. Two looks that give the
+  // same layout differ in colours only, so axe's rules that read the DOM, visibility and boxes
+  // answer the same in both (tests/browser/a11y.py runs only the colour rules again).
+  layout() {
+    return [...document.querySelectorAll("*")].map((element) => {
+      const box = element.getBoundingClientRect();
+      return `${this.shown(element) ? "shown" : "hidden"} ${box.x} ${box.y} ${box.width} `
+        + `${box.height} ${element.scrollWidth} ${element.scrollHeight}`;
+    }).join("\n");
+  },
+
   shown(node) {
     return node.checkVisibility({ opacityProperty: true, visibilityProperty: true });
   },

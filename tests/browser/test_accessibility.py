@@ -6,6 +6,8 @@ light and dark schemes, on screen and in print; at 320 CSS px (= 400 % zoom) axe
 with and without WCAG text spacing, and visible focus along the whole tab order; the same focus
 walk at desktop width; valid HTML, both as built and as the browser holds it after scripts ran.
 Each family is a test of its own that reads the walk. The palette's contrast is checked on one page.
+The dark scheme runs only axe's colour rules where its layout equals the light one's; a test
+plants a problem that only one look shows, of each kind, and sees each caught.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from pathlib import Path
 from sitebuild.languages import Language
 from tests.browser.a11y import (
     ColourPair,
+    axe_in_every_look,
     palette_problems,
     report,
+    styled,
     vnu_errors,
     write_documents,
 )
@@ -94,3 +98,41 @@ def test_every_page_has_a_language_and_valid_html(
 def test_palette_has_enough_contrast_in_both_schemes(visit) -> None:
     problems = palette_problems(visit.open(), PALETTE)
     assert not problems, "\n".join(problems)
+
+
+ONE_LOOK_ONLY_CSS = """
+.planted { display: none; }
+@media screen {
+  [data-md-color-scheme="slate"] .planted--dark-text {
+    display: block; color: #444; background: #333;
+  }
+  [data-md-color-scheme="slate"] .planted--dark-image { display: inline; }
+}
+@media print { .planted--print-image { display: inline; } }
+"""
+"""Planted parts each shown in one look only: grey text on grey in the dark scheme, an image
+without a text alternative in print, and one in the dark scheme."""
+
+
+def test_axe_in_every_look_finds_what_only_one_look_shows(visit, axe_script: Path) -> None:
+    page = visit.open()
+    page.evaluate(
+        """() => {
+               const main = document.querySelector("main");
+               const text = main.appendChild(document.createElement("p"));
+               text.className = "planted planted--dark-text";
+               text.textContent = "Grey on grey";
+               for (const look of ["print", "dark"]) {
+                   const image = main.appendChild(document.createElement("img"));
+                   Object.assign(image, {className: `planted planted--${look}-image`,
+                                         width: 40, height: 40});
+               }
+           }"""
+    )
+    with styled(page, ONE_LOOK_ONLY_CSS):
+        found = axe_in_every_look(page, axe_script)
+    assert sorted({problem.split(":")[0] for problem in found}) == [
+        "[default/print] image-alt",
+        "[slate/screen] color-contrast",
+        "[slate/screen] image-alt",
+    ], found
