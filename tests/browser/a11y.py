@@ -28,6 +28,8 @@ from playwright.sync_api import Page
 from tests.support.contrast import GRAPHICS, contrast_ratio, flatten, text_minimum
 
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+WCAG22_TAGS = (*WCAG_TAGS, "wcag22a", "wcag22aa")
+"""WCAG 2.2 adds the rules axe has for it (target size, 2.5.8): judged on the tools' states."""
 COLOUR_TAG = "cat.color"
 """axe's category of the rules that read colours (color-contrast, link-in-text-block): the only
 ones whose answer a change of colours alone can change."""
@@ -90,10 +92,15 @@ KNOWN_THEME_ERRORS = (
 
 
 def axe_violations(
-    page: Page, axe_script: Path, *, within: str | None = None, colour_only: bool = False
+    page: Page,
+    axe_script: Path,
+    *,
+    within: str | None = None,
+    colour_only: bool = False,
+    tags: tuple[str, ...] = WCAG_TAGS,
 ) -> list[str]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations in the page (or in one part of it); with
-    ``colour_only``, those of the rules axe files under colour (``COLOUR_TAG``) alone."""
+    """axe-core's violations of ``tags`` (WCAG 2.0/2.1 A and AA) in the page (or in one part of
+    it); with ``colour_only``, those of the rules axe files under colour (``COLOUR_TAG``) alone."""
     if not page.evaluate("typeof window.axe === 'object'"):
         # Evaluated by the test driver, not added as a <script>: the page's HTML stays the page's,
         # and a Content-Security-Policy without inline scripts does not refuse it.
@@ -113,7 +120,7 @@ def axe_violations(
                return axe.run(within ? document.querySelector(within) : document,
                               {runOnly, resultTypes: ['violations']});
            }""",
-        [list(WCAG_TAGS), within, COLOUR_TAG if colour_only else None],
+        [list(tags), within, COLOUR_TAG if colour_only else None],
     )
     return [
         f"{violation['id']}: {node['target']} {node['failureSummary']}"

@@ -107,6 +107,11 @@ def test_assessment_group_view_and_projection(
     page = open_ready(visit, "tools/assessment/")
     assert_reachable_from_the_top(page)
     expect(page.locator("#gather-the-group")).to_be_hidden()  # the questions come first
+    # Sent from the group view with nothing in it yet: the question it needs comes into sight.
+    open_group_view(page)
+    page.locator("form[data-calculator] button[type=submit]").click()
+    expect(page.locator("#field-role input").first).to_be_focused()
+    expect(button(page, "view-answer")).to_have_attribute("aria-pressed", "true")
     reach(page, "assessment", "group", tmp_path)
     open_group_view(page)
     page.reload()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.a11y import report, settle
+from tests.browser.a11y import WCAG22_TAGS, axe_violations, report, settle
 from tests.support.browser import RecordedPage
 from tests.support.calculators import open_ready
 from tests.support.states import STATES
@@ -25,7 +25,6 @@ from tests.support.states import STATES
 WIDTHS = (320, 375, 1280)
 AXE_WIDTH = 375
 HEIGHT = 800
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LANGUAGES = {"en": "", "nb": "nb/"}
 
 WIDTH_PROBLEMS = """() => {
@@ -94,23 +93,11 @@ def width_problems(page: Page) -> list[str]:
 
 
 def axe_wcag22(page: Page, axe_script: Path) -> list[str]:
-    """axe's violations with the WCAG 2.2 tags too (tests/browser/a11y.py judges 2.0 and 2.1)."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(axe_script.read_text(encoding="utf-8"))
+    """axe's violations with the WCAG 2.2 tags, the state seen from the top of the page."""
     # From the top, as the state is met: where an earlier check scrolled to, the sticky header
     # would lie over a control and axe count it as a target too small.
     page.evaluate("window.scrollTo(0, 0)")
-    settle(page)
-    results = page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags},
-                                      resultTypes: ['violations']})""",
-        AXE_TAGS,
-    )
-    return [
-        f"axe {violation['id']}: {node['target']} {node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
+    return [f"axe {found}" for found in axe_violations(page, axe_script, tags=WCAG22_TAGS)]
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))

@@ -9,7 +9,7 @@ import { download, readFile, tidyName, nameIn } from "./store.js";
 import { shareLink, sharedText, forgetShareLink } from "./share-links.js";
 import { Projects } from "./projects.js";
 import { renderBlocks } from "./render.js";
-import { setupViews } from "./views.js";
+import { revealView, setupViews } from "./views.js";
 
 const DEBOUNCE_MS = 150;
 // Where Material shows the table of contents beside the content (and hides it below): the result
@@ -172,7 +172,11 @@ class Calculator {
     const unplaced = showErrors(this.form, response.errors ?? []);
     if (response.message) unplaced.push(response.message);
     if (unplaced.length) this.notice.textContent = unplaced.join(" ");
-    if (focus) firstInvalid(this.form)?.focus();
+    if (focus) {
+      const field = firstInvalid(this.form);
+      revealView(this.form, field);
+      field?.focus();
+    }
   }
 
   // An operation's answer (an example, an import, a new round, participants' files) replaces

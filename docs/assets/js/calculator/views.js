@@ -53,6 +53,19 @@ export function setupViews(calculator) {
   setupProjection(calculator);
 }
 
+/**
+ * The view that holds `element` shown, through its switch: an answer the result still needs may
+ * sit in the view that is hidden (sent from the group view with no participants yet).
+ * @param {HTMLFormElement} form
+ * @param {Element | null} element
+ */
+export function revealView(form, element) {
+  const part = element?.closest("[data-view-part]");
+  if (!(part instanceof HTMLElement) || !part.hidden) return;
+  const button = /** @type {HTMLButtonElement | null} */ (form.querySelector(`.guide-views button[data-view="${part.dataset.viewPart}"]`));
+  button?.click();
+}
+
 /** @param {any} calculator */
 function setupProjection(calculator) {
   const dialog = /** @type {HTMLDialogElement | null} */ (calculator.form.querySelector("dialog.guide-projection"));
