@@ -101,10 +101,11 @@ def leave_with_escape(page: Page, dialog: Locator) -> None:
     expect(dialog.locator(".guide-projection-body")).to_have_count(0)
 
 
+@pytest.mark.parametrize("prefix", ["", "nb/"])
 def test_assessment_group_view_and_projection(
-    visit: RecordedPage, axe_script: Path, tmp_path: Path
+    visit: RecordedPage, axe_script: Path, tmp_path: Path, prefix: str
 ) -> None:
-    page = open_ready(visit, "tools/assessment/")
+    page = open_ready(visit, f"{prefix}tools/assessment/")
     assert_reachable_from_the_top(page)
     expect(page.locator("#gather-the-group")).to_be_hidden()  # the questions come first
     # Sent from the group view with nothing in it yet: the question it needs comes into sight.

@@ -76,7 +76,7 @@ STEPS: dict[str, list[tuple[dict[str, Any], Any]]] = {
     ],
 }
 
-PAGES = [("matrix", "en"), ("assessment", "en"), ("soimpact", "en"), ("matrix", "nb")]
+PAGES = [(tool, lang) for tool in ("matrix", "assessment", "soimpact") for lang in ("en", "nb")]
 
 
 def _expected(tool: str, answers: dict[str, Any], lang: str) -> dict[str, Any]:
