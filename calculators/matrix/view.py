@@ -429,9 +429,14 @@ def blocks(
         *_roles(now, words),
         *_advice(now, words),
         *_goal(report, words),
-        *group_blocks(report["group"], words, level=3),
     ]
-    return [heading, block.section("summary", summary), block.section("details", details)]
+    # The group is a section of its own, so that its print is laid out apart from the details.
+    return [
+        heading,
+        block.section("summary", summary),
+        block.section("details", details),
+        block.section("group", group_blocks(report["group"], words, level=3)),
+    ]
 
 
 def compute(state: State, model: Model, lang: str) -> list[block.Block]:
