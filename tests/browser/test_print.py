@@ -23,13 +23,13 @@ from tests.support.states import STATES
 
 PAPER = ("A4", "Letter")
 PRINTS = {
-    "matrix": {"goal": 1, "group": 2},
+    "matrix": {"goal": 2, "group": 2},
     "assessment": {"filled": 2, "second-round": 3},
     "soimpact": {"example": 2},
 }
 """The states a reader prints, by tool, with the most pages each may take."""
 SMALLEST_PT = 9
-"""The smallest type of a printed report, in points (the matrix's one-page summary excepted)."""
+"""The smallest type of a printed report, in points: a report is read in a meeting."""
 WORD = re.compile(r"\w*[^\W\d]\w*")
 """A word has a letter: a chart's numbered marks side by side read as one number in a PDF."""
 COMMAND_LINE = "python -m"
@@ -113,8 +113,7 @@ def _judge_print(page: Page, tool: str, state: str, folder: Path) -> dict[str, i
     assert printed == ["h1", "guide-projects", "guide-result"], (tool, state)
     expect(page.locator(".guide-result table:visible").first).to_be_visible()
     words = _printed_words(page)
-    if tool != "matrix":
-        assert _smallest_type(page) >= SMALLEST_PT, (tool, state)
+    assert _smallest_type(page) >= SMALLEST_PT, (tool, state)
     counts = {}
     for paper in PAPER:
         pages = _printed_pages(page, paper)
