@@ -8,33 +8,36 @@ from __future__ import annotations
 
 import math
 import textwrap
+from dataclasses import dataclass
 from typing import Any
 
 from calculators.core import svg
 from calculators.core.words import in_language
 from calculators.matrix.score import Model, level_ids, say
 
-CELL_W = 170
-CELL_H = 130
-LEFT = 190
-TOP = 86
-CELL_CHARS = 26
-"""Characters per line of a cell's name at the chart's font size (11 px in 170 px)."""
-LABEL_CHARS = 24
-MATRIX_W = LEFT + CELL_W * 3 + 10
-MATRIX_H = TOP + CELL_H * 3 + 10
-GRID_CLASS = "matrix-grid"
-"""The one chart drawn wider than a phone: a 3 × 3 grid, two-dimensional content that keeps a
-legible floor and scrolls in its figure on a narrow screen (calculator.css, render.js)."""
-LINE = 14
-MARKS_Y = 100
-"""Where the now and goal marks sit, from the top of a cell."""
+WIDTH = 340
+"""Drawn for a phone's 288 px column, where its 13-unit text stays 11 px high; wider screens scale
+it up (tools/matrix.css). The row labels go above each row, so the three columns take the width."""
+LEFT = 5
+CELL_W = 110
+CELL_CHARS = 13
+"""Characters per line of a cell's name or a column's label at 13 units in 110; a longer word
+(up to 15) keeps a line of its own."""
+ROW_CHARS = 48
+LINE = 15
+HEADER_Y = 42
+"""Where the columns' labels start, under the planning axis's title."""
+NAME_Y = 18
+"""Where a cell's name starts, from the top of the cell."""
+MARKS_FOOT = 40
+"""The now and goal marks sit in a strip this high at the foot of each cell."""
 MEMBER_R = 10
-MEMBERS_Y = 84
-"""Where the first row of member marks sits, from the top of a cell."""
-MEMBER_STEP = 22
-MEMBERS_PER_ROW = 7
-MEMBER_ROWS = 2
+MEMBER_STEP = 24
+MEMBERS_PER_ROW = 4
+MEMBER_ROWS = 4
+GRID_CLASS = "matrix-grid"
+"""Member marks sit in rows of four at the foot of each cell, as many rows as the row's most
+crowded cell needs: 16 places, so up to 16 members show before a "+n"."""
 
 BAR_X0 = 20
 BAR_X1 = 300
@@ -49,70 +52,129 @@ ENDS_Y = 112
 LABEL_MARGIN = 44
 
 
-def _cell_origin(model: Model, cell: dict[str, Any]) -> tuple[float, float]:
+@dataclass(frozen=True)
+class _Layout:
+    """Where the grid's parts go in one language: a row is as tall as its longest cell name."""
+
+    names: dict[str, list[str]]
+    columns: list[list[str]]
+    production_y: float
+    rows: list[tuple[float, float, list[str]]]
+    """Each row's top, and its label's lines and where they start, above that top."""
+    row_heights: list[float]
+    feet: list[int]
+    height: int
+
+
+def _wrap(words: str, chars: int) -> list[str]:
+    """Lines of whole words: "co-creation" or a long Norwegian compound split would misread."""
+    return textwrap.wrap(words, chars, break_long_words=False, break_on_hyphens=False)
+
+
+def _layout(model: Model, lang: str, feet: list[int]) -> _Layout:
+    """``feet`` is the height of the strip for marks at the foot of each row's cells."""
+    matrix = model["matrix"]
+    names = {
+        cell["id"]: _wrap(in_language(cell["name"], lang), CELL_CHARS) for cell in matrix["cells"]
+    }
+    columns = [
+        _wrap(in_language(level["label"], lang), CELL_CHARS)
+        for level in matrix["planning"]["levels"]
+    ]
+    production_y = HEADER_Y + LINE * max(map(len, columns)) + 12
+    y = production_y
+    rows, heights = [], []
+    for level, foot in zip(matrix["production"]["levels"], feet, strict=True):
+        label = _wrap(in_language(level["label"], lang), ROW_CHARS)
+        label_y = y + LINE + 4
+        top = label_y + LINE * (len(label) - 1) + 8
+        in_row = [cell["id"] for cell in matrix["cells"] if cell["production"] == level["id"]]
+        height = NAME_Y + LINE * (max(len(names[cell]) for cell in in_row) - 1) + 8 + foot
+        rows.append((top, label_y, label))
+        heights.append(height)
+        y = top + height
+    return _Layout(names, columns, production_y, rows, heights, feet, math.ceil(y + 4))
+
+
+def _cell_box(model: Model, layout: _Layout, cell: dict[str, Any]) -> tuple[float, float, float]:
+    """The cell's left, top and height."""
     column = level_ids(model, "planning").index(cell["planning"])
     row = level_ids(model, "production").index(cell["production"])
-    return LEFT + CELL_W * column, TOP + CELL_H * row
+    return LEFT + CELL_W * column, layout.rows[row][0], layout.row_heights[row]
+
+
+def _foot(model: Model, layout: _Layout, cell: dict[str, Any]) -> tuple[float, float]:
+    """The cell's left and the top of the strip for marks at its foot."""
+    x, y, height = _cell_box(model, layout, cell)
+    row = level_ids(model, "production").index(cell["production"])
+    return x, y + height - layout.feet[row]
 
 
 def _cells(model: Model) -> dict[str, dict[str, Any]]:
     return {cell["id"]: cell for cell in model["matrix"]["cells"]}
 
 
-def _axes(model: Model, lang: str) -> list[str]:
+def _axes(model: Model, lang: str, layout: _Layout) -> list[str]:
+    """The planning axis over the columns; the production axis's title and each row's label
+    above its row, so that no label column takes a phone's width."""
     matrix = model["matrix"]
     body = [
         svg.text(
-            LEFT + CELL_W * 1.5,
+            WIDTH / 2,
             20,
             in_language(matrix["planning"]["title"], lang),
             class_="axis-title",
             text_anchor="middle",
         ),
         svg.text(
-            18,
-            TOP + CELL_H * 1.5,
+            LEFT,
+            layout.production_y,
             in_language(matrix["production"]["title"], lang),
             class_="axis-title",
-            text_anchor="middle",
-            transform=f"rotate(-90 18 {TOP + CELL_H * 1.5})",
         ),
     ]
-    for index, level in enumerate(matrix["planning"]["levels"]):
-        wrapped = textwrap.wrap(in_language(level["label"], lang), LABEL_CHARS)
+    for index, wrapped in enumerate(layout.columns):
         body.append(
             svg.lines(
                 LEFT + CELL_W * (index + 0.5),
-                44,
+                HEADER_Y,
                 wrapped,
                 LINE,
                 text_anchor="middle",
                 class_="axis-label",
             )
         )
-    for index, level in enumerate(matrix["production"]["levels"]):
-        wrapped = textwrap.wrap(in_language(level["label"], lang), LABEL_CHARS - 6)
-        y = TOP + CELL_H * (index + 0.5) - LINE * (len(wrapped) - 1) / 2
-        body.append(svg.lines(LEFT - 8, y, wrapped, LINE, text_anchor="end", class_="axis-label"))
+    for _top, label_y, label in layout.rows:
+        body.append(svg.lines(LEFT, label_y, label, LINE, class_="axis-label"))
     return body
 
 
 def _grid(
-    model: Model, lang: str, classes: dict[str, str], beneath: list[str] | None = None
+    model: Model,
+    lang: str,
+    layout: _Layout,
+    classes: dict[str, str],
+    beneath: list[str] | None = None,
 ) -> list[str]:
     """Axis labels and the nine cells with their names; ``classes`` adds to chosen cells and
     ``beneath`` is drawn over the cells but under their names (a path must not hide them)."""
     rects, names = [], []
     for cell in model["matrix"]["cells"]:
-        x, y = _cell_origin(model, cell)
+        x, y, height = _cell_box(model, layout, cell)
         extra = classes.get(cell["id"], "")
         kind = f"cell cell-{cell['kind']} {extra}".strip()
-        rects.append(svg.element("rect", x=x, y=y, width=CELL_W, height=CELL_H, class_=kind))
-        name = textwrap.wrap(in_language(cell["name"], lang), CELL_CHARS)
+        rects.append(svg.element("rect", x=x, y=y, width=CELL_W, height=height, class_=kind))
         names.append(
-            svg.lines(x + CELL_W / 2, y + 18, name, LINE, text_anchor="middle", class_="cell-name")
+            svg.lines(
+                x + CELL_W / 2,
+                y + NAME_Y,
+                layout.names[cell["id"]],
+                LINE,
+                text_anchor="middle",
+                class_="cell-name",
+            )
         )
-    return _axes(model, lang) + rects + (beneath or []) + names
+    return _axes(model, lang, layout) + rects + (beneath or []) + names
 
 
 def _star(cx: float, cy: float, radius: float) -> str:
@@ -129,9 +191,18 @@ def _diamond(cx: float, cy: float, radius: float) -> str:
     return svg.element("polygon", points=points, class_="mark-goal")
 
 
-def _mark_centre(model: Model, cell: dict[str, Any], goal: bool) -> tuple[float, float]:
-    x, y = _cell_origin(model, cell)
-    return x + (CELL_W * 0.68 if goal else CELL_W * 0.2), y + MARKS_Y
+def _marks_y(model: Model, layout: _Layout, cell: dict[str, Any]) -> tuple[float, float]:
+    """The middle of the cell and the height of its marks, in the strip at its foot."""
+    x, foot = _foot(model, layout, cell)
+    return x + CELL_W / 2, foot + MARKS_FOOT / 2
+
+
+def _mark_centre(
+    model: Model, layout: _Layout, cell: dict[str, Any], goal: bool
+) -> tuple[float, float]:
+    """Now on the left of the cell and the goal on its right, each with its word after it."""
+    x, y = _marks_y(model, layout, cell)
+    return x + (9 if goal else -42), y
 
 
 def _arrow(points: list[tuple[float, float]]) -> list[str]:
@@ -157,58 +228,70 @@ def draw_matrix(model: Model, lang: str, now: str, goal: str | None, path: list[
     ``path`` lists the cells passed on the way, ending with the goal (planning moves first).
     """
     cells = _cells(model)
+    layout = _layout(model, lang, [MARKS_FOOT] * 3)
     classes = {now: "cell-here"}
     if goal:
         classes[goal] = f"{classes.get(goal, '')} cell-goal".strip()
-    nx, ny = _mark_centre(model, cells[now], goal=False)
-    marks = [_star(nx, ny, 12), _label(nx + 16, ny + 4, say(model, "now-mark", lang))]
+    nx, ny = _mark_centre(model, layout, cells[now], goal=False)
+    marks = [_star(nx, ny, 10), _label(nx + 12, ny + 5, say(model, "now-mark", lang))]
     route: list[str] = []
     descriptions = [say(model, "matrix-desc-now", lang, cell=in_language(cells[now]["name"], lang))]
     if goal:
-        gx, gy = _mark_centre(model, cells[goal], goal=True)
-        marks += [_diamond(gx, gy, 11), _label(gx + 15, gy + 4, say(model, "goal-mark", lang))]
+        gx, gy = _mark_centre(model, layout, cells[goal], goal=True)
+        marks += [_diamond(gx, gy, 9), _label(gx + 12, gy + 5, say(model, "goal-mark", lang))]
         goal_name = in_language(cells[goal]["name"], lang)
         descriptions.append(say(model, "matrix-desc-goal", lang, cell=goal_name))
         if path:
             points = [(nx, ny)]
-            for cell in path[:-1]:
-                x, y = _cell_origin(model, cells[cell])
-                points.append((x + CELL_W / 2, y + MARKS_Y))
+            points += [_marks_y(model, layout, cells[cell]) for cell in path[:-1]]
             route = _arrow([*points, (gx, gy)])
             names = ", ".join(in_language(cells[cell]["name"], lang) for cell in path)
             descriptions.append(say(model, "matrix-desc-path", lang, cells=names))
     title = in_language(model["matrix"]["messages"]["chart-title"], lang)
-    body = _grid(model, lang, classes, beneath=route) + marks
-    return svg.document(MATRIX_W, MATRIX_H, title, " ".join(descriptions), body, GRID_CLASS)
+    body = _grid(model, lang, layout, classes, beneath=route) + marks
+    return svg.document(WIDTH, layout.height, title, " ".join(descriptions), body, GRID_CLASS)
 
 
 def _label(x: float, y: float, words: str) -> str:
     return svg.text(x, y, words, class_="mark-label")
 
 
-def _slot(x: float, y: float, index: int) -> tuple[float, float]:
-    """Centre of the ``index``-th member mark in the cell at (x, y): rows of seven, at the foot."""
+def _slot(x: float, foot: float, index: int) -> tuple[float, float]:
+    """Centre of the ``index``-th member mark in the cell from ``x``, its strip from ``foot``."""
     row, column = divmod(index, MEMBERS_PER_ROW)
-    return x + 16 + MEMBER_STEP * column, y + MEMBERS_Y + MEMBER_STEP * row
+    left = x + (CELL_W - MEMBER_STEP * (MEMBERS_PER_ROW - 1)) / 2  # apart from the next cell's
+    return left + MEMBER_STEP * column, foot + MEMBER_R + 2 + MEMBER_STEP * row
+
+
+def _member_feet(model: Model, placed: dict[str, list[int]], capacity: int) -> list[int]:
+    """Each row's strip for member marks: the rows of marks its most crowded cell needs."""
+    cells = _cells(model)
+    feet = []
+    for level in level_ids(model, "production"):
+        counts = [len(n) for cell, n in placed.items() if cells[cell]["production"] == level]
+        rows = max(1, math.ceil(min(max(counts, default=0), capacity) / MEMBERS_PER_ROW))
+        feet.append(MEMBER_STEP * rows + 8)
+    return feet
 
 
 def draw_group(model: Model, lang: str, placed: dict[str, list[int]]) -> str:
     """The matrix with a numbered mark for each member in the cell where they placed it; a
     crowded cell shows as many as fit and "+n" for the rest (the table lists everyone)."""
     cells = _cells(model)
-    body = _grid(model, lang, {cell: "cell-chosen" for cell in placed})
     capacity = MEMBERS_PER_ROW * MEMBER_ROWS
+    layout = _layout(model, lang, _member_feet(model, placed, capacity))
+    body = _grid(model, lang, layout, {cell: "cell-chosen" for cell in placed})
     for cell_id, numbers in placed.items():
-        x, y = _cell_origin(model, cells[cell_id])
+        x, foot = _foot(model, layout, cells[cell_id])
         shown = numbers if len(numbers) <= capacity else numbers[: capacity - 1]
         for index, number in enumerate(shown):
-            cx, cy = _slot(x, y, index)
+            cx, cy = _slot(x, foot, index)
             body.append(svg.element("circle", cx=cx, cy=cy, r=MEMBER_R, class_="member"))
             body.append(
                 svg.text(cx, cy + 4, str(number), text_anchor="middle", class_="member-label")
             )
         if len(shown) < len(numbers):
-            cx, cy = _slot(x, y, capacity - 1)
+            cx, cy = _slot(x, foot, capacity - 1)
             more = say(model, "more-marks", lang, count=len(numbers) - len(shown))
             body.append(svg.text(cx, cy + 4, more, text_anchor="middle", class_="member-more"))
     listing = "; ".join(
@@ -217,7 +300,7 @@ def draw_group(model: Model, lang: str, placed: dict[str, list[int]]) -> str:
     )
     title = say(model, "group-chart-title", lang)
     description = say(model, "group-desc", lang, cells=listing)
-    return svg.document(MATRIX_W, MATRIX_H, title, description, body, GRID_CLASS)
+    return svg.document(WIDTH, layout.height, title, description, body, GRID_CLASS)
 
 
 def _x(value: float, top: int) -> float:
