@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from calculators.core.savefile import envelope
-from tests.support.calculators import open_ready
+from tests.support.calculators import READY_TIMEOUT_MS, open_ready
 from tests.support.content import guide_model
 from tests.support.projects import open_project
 
@@ -269,7 +269,7 @@ def worked_example_figures(visit, language: str, tool: str, tmp_path: Path) -> l
         saved = tmp_path / "group.json"
         saved.write_text(json.dumps(envelope(tool, 1, GROUP)), encoding="utf-8")
         page.locator("input[data-open]").set_input_files(saved)
-    expect(result.locator("h2").first).to_be_visible()
+    expect(result.locator("h2").first).to_be_visible(timeout=READY_TIMEOUT_MS)
     return figures(result.inner_text())
 
 

@@ -99,7 +99,9 @@ def state_in_browser(page: Page) -> dict[str, Any]:
 def test_keyboard_only_answers_give_each_worked_examples_cell(page: Page, example) -> None:
     """The same cases as the unit tests, now through the form and Pyodide."""
     fill_by_keyboard(page, example["answers"])
-    expect(result_heading(page)).to_have_text(CELL_NAMES[example["expected"]])
+    expect(result_heading(page)).to_have_text(
+        CELL_NAMES[example["expected"]], timeout=READY_TIMEOUT_MS
+    )
     expect(page.locator(".guide-result")).to_be_focused()
     given = {name: value for name, value in state_in_browser(page)["answers"].items() if value}
     assert given == example["answers"]
@@ -169,7 +171,9 @@ def test_a_half_goal_follows_todays_answers_and_survives_a_reload(visit) -> None
     page.locator('#field-production input[value="professionals"]').check()
     page.locator('#field-desired\\.production input[value="together"]').check()
     result = page.locator(".guide-result")
-    expect(result).to_contain_text("Goal: Co-production (thick collaboration).")
+    expect(result).to_contain_text(
+        "Goal: Co-production (thick collaboration).", timeout=READY_TIMEOUT_MS
+    )
     expect(result).to_contain_text("You set no goal for: Planning and design.")
     page.locator('#field-planning input[value="civil-society"]').check()
     expect(result_heading(page)).to_have_text(CELL_NAMES["no-activity"])

@@ -40,10 +40,11 @@ export function setupViews(calculator) {
     return true;
   };
   window.addEventListener("hashchange", linked);
-  // The same link followed again changes no hash: open its view all the same.
+  // The same link followed again changes no hash: open its view all the same, and keep the
+  // browser from jumping to the fragment, which would take the focus off the switch.
   document.addEventListener("click", (event) => {
     const link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
-    if (link instanceof HTMLAnchorElement && link.hash === location.hash) linked();
+    if (link instanceof HTMLAnchorElement && link.hash === location.hash && linked()) event.preventDefault();
   });
   switcher.hidden = false;
   if (!linked()) {
