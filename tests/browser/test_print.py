@@ -23,7 +23,7 @@ from tests.support.states import STATES
 
 PAPER = ("A4", "Letter")
 PRINTS = {
-    "matrix": {"goal": 2, "group": 2},
+    "matrix": {"goal": 2, "group": 3},
     "assessment": {"filled": 2, "second-round": 3},
     "soimpact": {"example": 2},
 }
