@@ -161,8 +161,10 @@
   chartColours(selector) {
     const found = [];
     for (const svg of document.querySelectorAll(selector)) {
-      svg.scrollIntoView({ block: "center" });
       for (const element of svg.querySelectorAll(`text, ${this.SHAPES}`)) {
+        // Each part in the middle of the screen: a chart taller than the screen would otherwise
+        // have its top under the sticky header, whose colour is not what the text lies on.
+        element.scrollIntoView({ block: "center" });
         const style = getComputedStyle(element);
         const rect = element.getBoundingClientRect();
         const stroked = style.stroke !== "none" && parseFloat(style.strokeWidth) > 0;
