@@ -148,7 +148,7 @@ def test_the_result_in_brief_follows_the_answers_beside_them(
     expect(lines).to_have_text(wanted["lines"])
 
     # 1280 px: beside the form, in view with the question just answered.
-    field.scroll_into_view_if_needed()
+    field.evaluate("field => field.scrollIntoView({block: 'center'})")  # as one reads it
     beside, answered = _box(summary), _box(field)
     form = _box(page.locator("form[data-calculator]"))
     assert beside["x"] >= form["x"] + form["width"], (beside, form)
