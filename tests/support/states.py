@@ -233,7 +233,19 @@ def _soimpact_second_round(page: Page, folder: Path) -> None:
     expect(_result(page)).to_contain_text("987", timeout=READY_TIMEOUT_MS)
 
 
-STATES: dict[str, list[tuple[str, Step]]] = {
+def _in_place(step: Step) -> Step:
+    """``step``, returning only once the form has taken its answer: an operation's result may be
+    drawn before its controls are enabled again and focus is given back, and a test that moves
+    focus meanwhile would lose it to that hand-back."""
+
+    def done(page: Page, folder: Path) -> None:
+        step(page, folder)
+        expect(_result(page)).not_to_have_attribute("aria-busy", "true", timeout=READY_TIMEOUT_MS)
+
+    return done
+
+
+_STEPS: dict[str, list[tuple[str, Step]]] = {
     "matrix": [
         ("empty", _empty),
         ("error", _send),
@@ -259,6 +271,7 @@ STATES: dict[str, list[tuple[str, Step]]] = {
         ("second-round", _soimpact_second_round),
     ],
 }
+STATES = {tool: [(name, _in_place(step)) for name, step in steps] for tool, steps in _STEPS.items()}
 """Every tool's states in the order one page can pass through them."""
 
 
