@@ -9,8 +9,10 @@ requests) run on every server of ``SERVERS``: the project's own test server, and
 and Apache httpd configured with the files the guide ships for them. They take ``server`` from
 ``EVERY_SERVER`` and ask ``servers`` for its URL; each server starts once, when first asked.
 
-The whole site is walked once per server, and once per language for the accessibility checks
-(``walks``, tests/support/walk.py): the tests of every page read those records. Every request a
+Every page is walked once per language on the readers' server, the accessibility checks and the
+server's part in one visit; on the other servers the pages that run Python are walked, and every
+file is shown to come back as from the readers' server (``walks``, tests/support/walk.py): the
+tests of every page read those records. Every request a
 page (and its workers) makes is recorded; a test fails if any of them goes anywhere but the local
 server.
 """

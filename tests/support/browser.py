@@ -27,10 +27,19 @@ class RecordedPage:
         self.refused: list[str] = []
         self.redirected: list[str] = []
         self.console_errors: list[str] = []
-        page.on("request", lambda request: self.requests.append(request.url))
-        page.on("response", self._keep_status)
-        page.on("console", self._keep_console_error)
-        page.on("pageerror", lambda error: self.console_errors.append(f"uncaught: {error}"))
+        self._listeners: dict[str, Any] = {
+            "request": lambda request: self.requests.append(request.url),
+            "response": self._keep_status,
+            "console": self._keep_console_error,
+            "pageerror": lambda error: self.console_errors.append(f"uncaught: {error}"),
+        }
+        for event, listener in self._listeners.items():
+            page.on(event, listener)
+
+    def stop(self) -> None:
+        """Record nothing more: the tab goes on to another page, recorded anew."""
+        for event, listener in self._listeners.items():
+            self.page.remove_listener(event, listener)
 
     def _keep_status(self, response: Response) -> None:
         if response.status >= 400:

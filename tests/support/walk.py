@@ -1,20 +1,26 @@
-"""One visit of every page of the site (both languages) on a server, recorded for the tests.
+"""One visit of every page of the site (both languages), recorded for the tests.
 
-Opening the pages is what costs; what each test judges of a page is cheap to record. So the site
-is walked once per server, and each judgement stays a test of its own that reads the record and
-names the pages that fail it.
+Opening the pages is what costs; what each test judges of a page is cheap to record. So each page
+is opened once for every judgement, and each judgement stays a test of its own that reads the
+record and names the pages that fail it.
 
 Every page opens in a tab of its own, closed after: a calculator page's worker may still be busy
-when the page is left, and its late requests must not be counted as the next page's. A reading
-page is watched until the network has been quiet for a while; a calculator is brought to its
-first result (with its charts), the server self-check page until its checks are done.
+when the page is left, and its late requests must not be counted as the next page's.
 
-On every server the walk records what a server can change: each request and where it went,
-answers refused or redirected, Content-Security-Policy violations, console errors, whether
-Python loaded. The accessibility checks judge the pages' bytes, the same from any server: they
-walk the readers' server once more, one language at a time (so that the suite's processes can
-share the work), each page as loaded and at rest (calculators still starting Python), and loaded
-again at 400 % zoom in a context of that size.
+On the readers' server (nginx) every page is walked once per language (so that the suite's
+processes share the work): checked for accessibility as loaded and at rest (calculators still
+starting Python), then, in the same tab, brought to where a server's part ends: a calculator to
+its first result (with its charts), the server self-check page to the end of its checks, a
+reading page to a quiet network. Each page is loaded again at 400 % zoom in a context of that
+size. Every visit records what a server can change: each request and where it went, answers
+refused or redirected, Content-Security-Policy violations, console errors, whether Python loaded.
+
+The other servers send the same files: there the browser opens each language's home page and
+every page that runs Python (where a server's types, compression and policy matter most), and
+tests/browser/test_served_alike.py shows that every file of the site comes back from them with
+the status, bytes and headers the readers' server sends; the readers' walk shows that pages ask
+for nothing else. A page gets the same answers on every server, so it does there what it did on
+the readers' server.
 """
 
 from __future__ import annotations
@@ -22,10 +28,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Error, expect
+from playwright.sync_api import Browser, BrowserContext, Error, Page, expect
 
 from sitebuild.languages import Language
 from tests.browser.a11y import (
@@ -41,7 +47,7 @@ from tests.browser.a11y import (
 )
 from tests.support.browser import CONTEXT_TIMEOUT_MS, RecordedPage
 from tests.support.calculators import FIRST_RESULT, READY_TIMEOUT_MS, calculator_pages
-from tests.support.servers import READERS_SERVER, RunningServers
+from tests.support.servers import READERS_SERVER, SERVERS, RunningServers
 from tests.support.site import LANGUAGES, built_pages
 
 WALKING = pytest.mark.timeout(3600)
@@ -68,6 +74,7 @@ window.Worker = class extends PageWorker {
 RUNS_PYTHON = "form[data-calculator], #server-check-results"
 """Calculator pages start Python; the server self-check downloads it to check it."""
 SERVER_CHECK_RUN = "#server-check-run"
+SERVER_CHECK_RESULTS = 'id="server-check-results"'
 
 
 ZOOMED = {"viewport": REFLOW_VIEWPORT, "device_scale_factor": REFLOW_SCALE}
@@ -101,6 +108,8 @@ class AccessibilityRecord:
     """The live DOM after the page's scripts ran."""
     found: dict[str, list[str]]
     """Findings of each check by its name."""
+    visit: PageRecord
+    """What the page did on the readers' server, for the tests of what a server changes."""
 
 
 Record = TypeVar("Record")
@@ -130,34 +139,67 @@ def _findings(check: Callable[[], list[str]]) -> list[str]:
         return [f"the check could not finish: {error}"]
 
 
+class _Tabs:
+    """Where a walk opens its pages: in the tab of the page before, as a reader follows a link,
+    unless that page runs Python. A new tab costs the browser about as much as a page loaded in
+    it; but a calculator's worker may still be busy when its page is left, and its late requests
+    must not be counted as the next page's, so such a page's tab is closed."""
+
+    def __init__(self, context: BrowserContext, base_url: str) -> None:
+        self._context = context
+        self._base_url = base_url
+        self._kept: Page | None = None
+
+    def open(self, path: str) -> RecordedPage:
+        page, self._kept = self._kept or self._context.new_page(), None
+        tab = RecordedPage(page, self._base_url)
+        tab.open(path)
+        return tab
+
+    def leave(self, tab: RecordedPage) -> None:
+        """The page left once its network is quiet (what it asked for is recorded)."""
+        if tab.page.locator(RUNS_PYTHON).count():
+            tab.page.close()
+            return
+        tab.page.wait_for_load_state("networkidle")
+        tab.stop()
+        self._kept = tab.page
+
+
 def _left_the_origin(tab: RecordedPage) -> list[str]:
     return [f"a request left the local origin: {url}" for url in tab.foreign_requests()]
 
 
 def _check_desktop(
-    context: BrowserContext, base_url: str, path: str, axe_script: Path
+    tabs: _Tabs, path: str, tool: str | None, axe_script: Path
 ) -> AccessibilityRecord:
     """The page loaded and at rest at desktop width: its language, its live DOM (read before axe
-    adds anything), axe in every look, focus along the tab order."""
-    tab = RecordedPage(context.new_page(), base_url)
-    page = tab.open(path)
+    adds anything), axe in every look, focus along the tab order; then, in the same tab, the rest
+    of a visit (``_finish``)."""
+    tab = tabs.open(path)
+    page = tab.page
+    visit = PageRecord(tab, tool, runs_python=page.locator(RUNS_PYTHON).count() > 0)
     settle(page)
     record = AccessibilityRecord(
-        lang=page.evaluate("document.documentElement.lang"), rendered=rendered_html(page), found={}
+        lang=page.evaluate("document.documentElement.lang"),
+        rendered=rendered_html(page),
+        found={},
+        visit=visit,
     )
     record.found["axe"] = _findings(lambda: axe_in_every_look(page, axe_script))
     record.found["focus"] = _findings(lambda: focus_problems_along_tab_order(page))
-    page.close()
+    _finish(page, visit)
+    tabs.leave(tab)
     record.found["axe"] += _left_the_origin(tab)
     return record
 
 
-def _check_zoomed(zoomed: BrowserContext, base_url: str, path: str, axe_script: Path) -> list[str]:
+def _check_zoomed(tabs: _Tabs, path: str, axe_script: Path) -> list[str]:
     """The page loaded as on a 1280 × 1024 screen at 400 % zoom (320 CSS px, WCAG 1.4.10): axe,
     reflow with and without WCAG text spacing, focus along the tab order. The layout is the one
     a page loaded that narrow gets, not one resized from desktop width."""
-    tab = RecordedPage(zoomed.new_page(), base_url)
-    page = tab.open(path)
+    tab = tabs.open(path)
+    page = tab.page
     settle(page)
     found = _findings(
         lambda: (
@@ -167,15 +209,14 @@ def _check_zoomed(zoomed: BrowserContext, base_url: str, path: str, axe_script: 
             + focus_problems_along_tab_order(page)
         )
     )
-    page.close()
+    tabs.leave(tab)
     return found + _left_the_origin(tab)
 
 
-def _visit(context: BrowserContext, base_url: str, path: str, tool: str | None) -> PageRecord:
-    tab = RecordedPage(context.new_page(), base_url)
-    page = tab.open(path)
-    record = PageRecord(tab, tool, runs_python=page.locator(RUNS_PYTHON).count() > 0)
-    if tool is not None:
+def _finish(page: Page, record: PageRecord) -> None:
+    """The visit brought to where a server's part ends, and the policy's violations read."""
+    if record.tool is not None:
+        tool = record.tool
         _attempt(lambda: FIRST_RESULT[tool](page), record.failed, f"{tool}'s first result")
         record.form_read_first = page.evaluate("window.__formReadFirst")
     if page.locator(SERVER_CHECK_RUN).count():
@@ -187,45 +228,67 @@ def _visit(context: BrowserContext, base_url: str, path: str, tool: str | None) 
     if not record.runs_python:
         page.wait_for_load_state("networkidle")
     record.violations = page.evaluate("window.__violations")
-    page.close()
+
+
+def _visit(tabs: _Tabs, path: str, tool: str | None) -> PageRecord:
+    tab = tabs.open(path)
+    record = PageRecord(tab, tool, runs_python=tab.page.locator(RUNS_PYTHON).count() > 0)
+    _finish(tab.page, record)
+    tabs.leave(tab)
     return record
 
 
 def _new_context(browser: Browser, **options: object) -> BrowserContext:
+    """A context whose pages record policy violations and when their first worker started."""
     context = browser.new_context(**options)
     context.set_default_timeout(CONTEXT_TIMEOUT_MS)
+    context.add_init_script(RECORD_VIOLATIONS)
+    context.add_init_script(RECORD_WORKER_START)
     return context
 
 
-def walk_site(browser: Browser, site: Path, base_url: str) -> Walk[PageRecord]:
-    """Every page of ``site`` served at ``base_url``, visited in one browser context (as one
-    reader goes from page to page)."""
+def elsewhere(site: Path) -> list[str]:
+    """The pages the browser opens on a server other than the readers': each language's home
+    page and every page that runs Python."""
     calculators = calculator_pages(site)
-    context = _new_context(browser)
-    context.add_init_script(RECORD_VIOLATIONS)
-    context.add_init_script(RECORD_WORKER_START)
-    try:
-        return Walk(
-            {
-                path: _visit(context, base_url, path, calculators.get(path))
-                for path in built_pages(site)
-            }
-        )
-    finally:
-        context.close()
+    return [
+        path
+        for path in built_pages(site)
+        if path in {language.prefix for language in LANGUAGES}
+        or path in calculators
+        or SERVER_CHECK_RESULTS in (site / path / "index.html").read_text(encoding="utf-8")
+    ]
+
+
+def walk_site(browser: Browser, site: Path, base_url: str, paths: list[str]) -> Walk[PageRecord]:
+    """The pages ``paths`` of ``site`` served at ``base_url``, visited in one browser context
+    (as one reader goes from page to page)."""
+    calculators = calculator_pages(site)
+    return _check_each_page(
+        browser, base_url, paths, lambda tabs, path: _visit(tabs, path, calculators.get(path))
+    )
 
 
 def _check_each_page(
     browser: Browser,
+    base_url: str,
     paths: list[str],
-    check: Callable[[BrowserContext, str], Record],
+    check: Callable[[_Tabs, str], Record],
     **options: object,
 ) -> Walk[Record]:
     context = _new_context(browser, **options)
     try:
-        return Walk({path: check(context, path) for path in paths})
+        tabs = _Tabs(context, base_url)
+        return Walk({path: check(tabs, path) for path in paths})
     finally:
         context.close()
+
+
+class Walked(NamedTuple):
+    """Where a walk was made: on the readers' server, one per language; elsewhere, one."""
+
+    server: str
+    language: Language | None = None
 
 
 class Walks:
@@ -243,20 +306,29 @@ class Walks:
         self._desktop: dict[Language, Walk[AccessibilityRecord]] = {}
         self._zoomed: dict[Language, Walk[list[str]]] = {}
 
-    def of(self, server: str) -> Walk[PageRecord]:
-        if server not in self._walks:
-            url = self._servers.url(server)
-            self._walks[server] = walk_site(self._browser, self._site, url)
-        return self._walks[server]
+    def of(self, walked: Walked) -> Walk[PageRecord]:
+        """The visits of a walk: on the readers' server those of the desktop checks."""
+        if walked.server == READERS_SERVER:
+            assert walked.language is not None
+            checked = self.accessibility(walked.language).pages
+            return Walk({path: record.visit for path, record in checked.items()})
+        if walked.server not in self._walks:
+            url = self._servers.url(walked.server)
+            self._walks[walked.server] = walk_site(
+                self._browser, self._site, url, elsewhere(self._site)
+            )
+        return self._walks[walked.server]
 
     def accessibility(self, language: Language) -> Walk[AccessibilityRecord]:
         """Every page in ``language`` checked at desktop width, on the readers' server."""
         if language not in self._desktop:
             url, axe = self._servers.url(READERS_SERVER), self._axe_script
+            calculators = calculator_pages(self._site)
             self._desktop[language] = _check_each_page(
                 self._browser,
+                url,
                 built_pages(self._site, language),
-                lambda context, path: _check_desktop(context, url, path, axe),
+                lambda tabs, path: _check_desktop(tabs, path, calculators.get(path), axe),
             )
         return self._desktop[language]
 
@@ -266,8 +338,9 @@ class Walks:
             url, axe = self._servers.url(READERS_SERVER), self._axe_script
             self._zoomed[language] = _check_each_page(
                 self._browser,
+                url,
                 built_pages(self._site, language),
-                lambda context, path: _check_zoomed(context, url, path, axe),
+                lambda tabs, path: _check_zoomed(tabs, path, axe),
                 **ZOOMED,
             )
         return self._zoomed[language]
@@ -291,3 +364,23 @@ run in one process when the suite runs in several, so that its pages are checked
 EVERY_LANGUAGE_ZOOMED = _each_language("zoomed")
 """The same for a test that reads ``walks.zoomed``; its pages are checked in a process of their
 own, beside the desktop checks."""
+EVERY_WALK = pytest.mark.parametrize(
+    "walked",
+    [
+        pytest.param(
+            Walked(server, language),
+            id=f"{server}-{language.code}",
+            marks=pytest.mark.xdist_group(f"{language.code}-desktop"),
+        )
+        for server in SERVERS
+        if server == READERS_SERVER
+        for language in LANGUAGES
+    ]
+    + [
+        pytest.param(Walked(server), id=server, marks=pytest.mark.xdist_group(server))
+        for server in SERVERS
+        if server != READERS_SERVER
+    ],
+)
+"""For a test that judges what a server changes, from the walks of every server (``walks.of``):
+on the readers' server once per language, in the process of that language's desktop checks."""
