@@ -59,7 +59,7 @@ def answer_one_statement(page: Page) -> None:
     expect(result.get_by_role("heading", level=2).first).to_have_text(
         _in_page_language(page, heading), timeout=READY_TIMEOUT_MS
     )
-    expect(result.locator("figure svg").first).to_be_visible()
+    expect(result.locator("figure svg").first).to_be_visible(timeout=READY_TIMEOUT_MS)
 
 
 def load_the_example(page: Page) -> None:
