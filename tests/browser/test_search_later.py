@@ -28,7 +28,11 @@ def _wait_for_material_worker(page: Page, requests: list[str]) -> None:
 
 
 def _first_result(page: Page):
-    return page.locator(".md-search-result__item").first.locator("a").first
+    """The best result, once there is one: building the index may take long on a busy machine
+    (the page's timeout), answering the whole query then takes a moment (expect's)."""
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    return results.first.locator("a").first
 
 
 def test_a_reading_page_builds_the_index_once_the_search_field_has_focus_and_no_other_tab(
