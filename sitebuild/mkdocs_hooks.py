@@ -208,9 +208,7 @@ def on_template_context(
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Calculator pages start the search worker that waits for Python (search_later.py)."""
-    if "data-calculator=" not in output:
-        return output
+    """Every page starts the search worker that waits for the reader (search_later.py)."""
     try:
         return search_later(output)
     except SearchLaterError as error:

@@ -13,7 +13,7 @@ from sitebuild.bytecode import STDLIB
 from sitebuild.languages import language_of
 from sitebuild.npm import PYODIDE, vendored
 from sitebuild.publish import PYODIDE_DIR
-from sitebuild.search_later import LATER, WORKERS
+from sitebuild.search_later import LATER, PAGE_SCRIPT, WORKERS
 from tests.support.calculators import calculator_pages
 from tests.support.content import guide_data
 from tests.support.site import LANGUAGES, ROOT, built_pages, worker_paths
@@ -113,17 +113,19 @@ def test_the_python_worker_knows_where_pyodide_and_the_calculators_are(site: Pat
     assert (site / paths["bundle"]).is_file()
 
 
-def test_only_calculator_pages_hold_the_search_index_back_until_python_answers(site: Path) -> None:
+def test_every_page_holds_the_search_index_back_until_the_reader_searches(site: Path) -> None:
     later = (site / LATER).read_text(encoding="utf-8")
     material = re.search(r'^const MATERIAL_WORKER = "([^"]+)";', later, re.MULTILINE).group(1)
     assert (site / WORKERS / material).is_file()
-    calculators = {
-        language.prefix + page + "/" for language in LANGUAGES for page in CALCULATOR_PAGES
-    }
+    assert (site / PAGE_SCRIPT).is_file()
     for page in built_pages(site):
         html = (site / page / "index.html").read_text(encoding="utf-8")
         worker = re.search(r'"search": "[^"]*/workers/([^"/]+)"', html).group(1)
-        assert worker == ("search-later.js" if page in calculators else material), page
+        assert worker == "search-later.js", page
+        # The page's half runs after the configuration it changes, before the bundle reads it.
+        config = html.index('id="__config"')
+        script = html.index(f'{PAGE_SCRIPT}"></script>')
+        assert config < script < html.index("assets/javascripts/bundle."), page
 
 
 def test_every_page_credits_the_handbook_and_its_licence(site: Path) -> None:

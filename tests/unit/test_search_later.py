@@ -1,4 +1,4 @@
-"""Calculator pages start the search worker that waits for Python; anything unexpected stops."""
+"""Every page starts the search worker that waits for the reader; anything unexpected stops."""
 
 from __future__ import annotations
 
@@ -6,20 +6,33 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.search_later import WORKERS, SearchLaterError, material_worker, search_later
+from sitebuild.search_later import (
+    PAGE_SCRIPT,
+    WORKERS,
+    SearchLaterError,
+    material_worker,
+    search_later,
+)
 
 CONFIG = '<script id="__config">{"base": "../..", "search": "../../{}", "tags": null}</script>'
+HALF = f'<script src="../../{PAGE_SCRIPT}"></script>'
 
 
 def test_the_theme_configuration_names_the_waiting_worker() -> None:
-    html = CONFIG.replace("{}", f"{WORKERS}/search.a7633da7.min.js")
-    assert search_later(html) == CONFIG.replace("{}", f"{WORKERS}/search-later.js")
+    html = CONFIG.replace("{}", f"{WORKERS}/search.a7633da7.min.js") + HALF
+    assert search_later(html) == CONFIG.replace("{}", f"{WORKERS}/search-later.js") + HALF
 
 
 @pytest.mark.parametrize("found", [0, 2])
 def test_a_page_that_does_not_name_materials_worker_once_stops_the_build(found: int) -> None:
-    html = CONFIG.replace("{}", f"{WORKERS}/search.a7633da7.min.js") * found
+    html = CONFIG.replace("{}", f"{WORKERS}/search.a7633da7.min.js") * found + HALF
     with pytest.raises(SearchLaterError, match=f"{found} times"):
+        search_later(html)
+
+
+def test_a_page_without_the_half_that_starts_the_index_stops_the_build() -> None:
+    html = CONFIG.replace("{}", f"{WORKERS}/search.a7633da7.min.js")
+    with pytest.raises(SearchLaterError, match="does not load"):
         search_later(html)
 
 

@@ -19,8 +19,11 @@ export function toolPrefix(/** @type {string} */ tool) {
   return `${STORAGE_PREFIX}tool:${tool}:`;
 }
 
-/** The BroadcastChannel on which the Python worker says it has settled (search-later.js). */
+/** The BroadcastChannel on which the Python worker says it has settled (site/search-later.js). */
 export const PYTHON_CHANNEL = `${STORAGE_PREFIX}python`;
+
+/** One page's channel to its search worker: `${SEARCH_CHANNEL}<random>` (site/search-later.js). */
+export const SEARCH_CHANNEL = `${STORAGE_PREFIX}search:`;
 
 /** Cache Storage caches and IndexedDB databases of the guide all start with this. */
 export const DATABASE_PREFIX = "samskaping-guide-";

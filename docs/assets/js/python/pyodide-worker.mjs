@@ -22,8 +22,8 @@ const SETTLE_DELAY_MS = 3000;
 const SETTLE_AFTER_ANSWER_MS = 1000;
 // Work that would slow Python's start, done a moment after its first answer (time for the page
 // to show it: ≈25 ms quicker on two cores), or a while after it is ready if nobody asks: saving
-// the snapshot, and telling the page's deferred search worker (search-later.js) to build its
-// index.
+// the snapshot, and telling the page (site/search-later.js) that its deferred search worker may
+// build its index.
 const whenSettled = [announceSettled];
 
 function announceSettled() {
