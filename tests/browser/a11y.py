@@ -174,21 +174,32 @@ def settle(page: Page) -> None:
 
 
 @contextmanager
-def looking(page: Page, scheme: str, media: str) -> Iterator[Page]:
-    """The page in one colour scheme and medium, restored afterwards.
-
-    The scheme is switched the way Material's palette toggle switches it (the body attribute all
-    the palette's CSS keys on), so one page load serves every look.
-    """
+def _in_medium(page: Page, media: str) -> Iterator[Page]:
     page.emulate_media(media=media)
-    before = _probe(page, "wearScheme", scheme)
     try:
         yield page
     finally:
         page.emulate_media(media="screen")
+
+
+@contextmanager
+def _in_scheme(page: Page, scheme: str) -> Iterator[Page]:
+    """The scheme switched the way Material's palette toggle switches it (the body attribute all
+    the palette's CSS keys on), so one page load serves every look."""
+    before = _probe(page, "wearScheme", scheme)
+    try:
+        yield page
+    finally:
         page.evaluate(
             "scheme => document.body.setAttribute('data-md-color-scheme', scheme)", before
         )
+
+
+@contextmanager
+def looking(page: Page, scheme: str, media: str) -> Iterator[Page]:
+    """The page in one colour scheme and medium, restored afterwards."""
+    with _in_medium(page, media), _in_scheme(page, scheme):
+        yield page
 
 
 def axe_in_every_look(page: Page, axe_script: Path, *, within: str | None = None) -> list[str]:
@@ -202,15 +213,18 @@ def axe_in_every_look(page: Page, axe_script: Path, *, within: str | None = None
     found = []
     with without_motion(page):
         for media in MEDIA:
-            for scheme in SCHEMES:
-                with looking(page, scheme, media):
-                    colour_only = _probe(page, "sameLayoutAsChecked", scheme == SCHEMES[0])
-                    found += [
-                        f"[{scheme}/{media}] {problem}"
-                        for problem in axe_violations(
-                            page, axe_script, within=within, colour_only=colour_only
-                        )
-                    ]
+            # The medium is set once for both schemes: each change of it lays the page out anew.
+            with _in_medium(page, media):
+                for scheme in SCHEMES:
+                    with _in_scheme(page, scheme):
+                        first = scheme == SCHEMES[0]
+                        colour_only = _probe(page, "sameLayoutAsChecked", first)
+                        found += [
+                            f"[{scheme}/{media}] {problem}"
+                            for problem in axe_violations(
+                                page, axe_script, within=within, colour_only=colour_only
+                            )
+                        ]
     return found
 
 
