@@ -59,9 +59,22 @@ def _script(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+_MISSING = "a11y probes not installed"
+_CALL = f"""([name, argument]) => {{
+    const probes = window[Symbol.for("tests.a11y")];
+    return probes ? probes[name](argument) : {json.dumps(_MISSING)};
+}}"""
+_INSTALL = f"""() => {{ window[Symbol.for("tests.a11y")] ??= ({PROBES}); }}"""
+
+
 def _probe(page: Page, name: str, argument: object = None) -> Any:
-    """Run one function of ``a11y_probes.js`` in the page."""
-    return page.evaluate(f"argument => ({PROBES}).{name}(argument)", argument)
+    """Run one function of ``a11y_probes.js`` in the page, installing them in a document the
+    first time: every call then sends a name, not the probes' source to compile again."""
+    result = page.evaluate(_CALL, [name, argument])
+    if result == _MISSING:
+        page.evaluate(_INSTALL)
+        result = page.evaluate(_CALL, [name, argument])
+    return result
 
 
 @dataclass(frozen=True)
@@ -101,32 +114,19 @@ def axe_violations(
 ) -> list[str]:
     """axe-core's violations of ``tags`` (WCAG 2.0/2.1 A and AA) in the page (or in one part of
     it); with ``colour_only``, those of the rules axe files under colour (``COLOUR_TAG``) alone."""
-    if not page.evaluate("typeof window.axe === 'object'"):
+    argument = {
+        "tags": list(tags),
+        "within": within,
+        "colourTag": COLOUR_TAG if colour_only else None,
+    }
+    # Judged at rest: a control still fading in (Material's "back to top") has no contrast yet.
+    found = _probe(page, "axeViolations", argument)
+    if found is None:
         # Evaluated by the test driver, not added as a <script>: the page's HTML stays the page's,
         # and a Content-Security-Policy without inline scripts does not refuse it.
         page.evaluate(_script(axe_script))
-    # Judge the page at rest: a control still fading in (Material's "back to top") has no
-    # contrast yet. Two frames first, so a transition that a scroll just asked for has started.
-    page.evaluate(
-        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-    )
-    settle(page)
-    results = page.evaluate(
-        """([tags, within, colourTag]) => {
-               const runOnly = colourTag === null ? {type: 'tag', values: tags} : {
-                   type: 'rule',
-                   values: axe.getRules(tags)
-                       .filter(rule => rule.tags.includes(colourTag)).map(rule => rule.ruleId)};
-               return axe.run(within ? document.querySelector(within) : document,
-                              {runOnly, resultTypes: ['violations']});
-           }""",
-        [list(tags), within, COLOUR_TAG if colour_only else None],
-    )
-    return [
-        f"{violation['id']}: {node['target']} {node['failureSummary']}"
-        for violation in results["violations"]
-        for node in violation["nodes"]
-    ]
+        found = _probe(page, "axeViolations", argument)
+    return [f"{rule}: {target} {summary}" for rule, target, summary in found]
 
 
 NO_MOTION_CSS = """
@@ -174,23 +174,32 @@ def settle(page: Page) -> None:
 
 
 @contextmanager
-def looking(page: Page, scheme: str, media: str) -> Iterator[Page]:
-    """The page in one colour scheme and medium, restored afterwards.
-
-    The scheme is switched the way Material's palette toggle switches it (the body attribute all
-    the palette's CSS keys on), so one page load serves every look.
-    """
-    before = page.evaluate("document.body.dataset.mdColorScheme")
-    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+def _in_medium(page: Page, media: str) -> Iterator[Page]:
     page.emulate_media(media=media)
-    settle(page)
     try:
         yield page
     finally:
         page.emulate_media(media="screen")
+
+
+@contextmanager
+def _in_scheme(page: Page, scheme: str) -> Iterator[Page]:
+    """The scheme switched the way Material's palette toggle switches it (the body attribute all
+    the palette's CSS keys on), so one page load serves every look."""
+    before = _probe(page, "wearScheme", scheme)
+    try:
+        yield page
+    finally:
         page.evaluate(
             "scheme => document.body.setAttribute('data-md-color-scheme', scheme)", before
         )
+
+
+@contextmanager
+def looking(page: Page, scheme: str, media: str) -> Iterator[Page]:
+    """The page in one colour scheme and medium, restored afterwards."""
+    with _in_medium(page, media), _in_scheme(page, scheme):
+        yield page
 
 
 def axe_in_every_look(page: Page, axe_script: Path, *, within: str | None = None) -> list[str]:
@@ -204,19 +213,18 @@ def axe_in_every_look(page: Page, axe_script: Path, *, within: str | None = None
     found = []
     with without_motion(page):
         for media in MEDIA:
-            checked_layout = None
-            for scheme in SCHEMES:
-                with looking(page, scheme, media):
-                    layout = _probe(page, "layout")
-                    colour_only = layout == checked_layout
-                    found += [
-                        f"[{scheme}/{media}] {problem}"
-                        for problem in axe_violations(
-                            page, axe_script, within=within, colour_only=colour_only
-                        )
-                    ]
-                    if not colour_only:
-                        checked_layout = layout
+            # The medium is set once for both schemes: each change of it lays the page out anew.
+            with _in_medium(page, media):
+                for scheme in SCHEMES:
+                    with _in_scheme(page, scheme):
+                        first = scheme == SCHEMES[0]
+                        colour_only = _probe(page, "sameLayoutAsChecked", first)
+                        found += [
+                            f"[{scheme}/{media}] {problem}"
+                            for problem in axe_violations(
+                                page, axe_script, within=within, colour_only=colour_only
+                            )
+                        ]
     return found
 
 
@@ -331,12 +339,19 @@ def focus_problem(page: Page) -> str | None:
 
 
 def tab_through(page: Page, limit: int = 300) -> Iterator[dict[str, Any]]:
-    """Press Tab from the top of the page until focus comes round again; yield each stop."""
+    """Press Tab from the top of the page until focus comes round again; yield each stop.
+
+    The presses go in batches, each stop recorded in the page as its press ends and the batch
+    read back in one call (a round trip costs as much as a press). Should focus move on before a
+    stop was judged (a page not at rest yet), the walk is made again one press at a time.
+    """
     page.evaluate("document.activeElement?.blur(); window.scrollTo(0, 0)")
+    stops = _recorded_stops(page, limit)
+    if stops is None:
+        page.evaluate("document.activeElement?.blur(); window.scrollTo(0, 0)")
+        stops = _stops_one_by_one(page, limit)
     seen: set[str] = set()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = focus_state(page)
+    for state in stops:
         if state["path"] in seen:
             return
         if state["element"] is not None:  # between the last stop and the first: the page itself
@@ -345,15 +360,49 @@ def tab_through(page: Page, limit: int = 300) -> Iterator[dict[str, Any]]:
     raise AssertionError(f"{page.url}: more than {limit} tab stops; is focus trapped?")
 
 
+TAB_BATCH = 8
+"""Presses after the first batch (sized by the page's count of focusable elements) go this many
+at a time: too many are wasted past the end, too few cost a round trip each."""
+
+
+def _came_round(stops: list[dict[str, Any]]) -> bool:
+    paths = [state["path"] for state in stops if state["element"] is not None]
+    return len(set(paths)) < len(paths)
+
+
+def _recorded_stops(page: Page, limit: int) -> list[dict[str, Any]] | None:
+    """The states after each press of Tab until focus came round (or ``limit`` presses), read in
+    batches; None if a press was not recorded or focus moved on while a stop was judged."""
+    batch = _probe(page, "recordTabStops") + 2  # the page itself, then the first stop again
+    stops: list[dict[str, Any]] = []
+    while len(stops) < limit and not _came_round(stops):
+        presses = min(batch, limit - len(stops))
+        for _ in range(presses):
+            page.keyboard.press("Tab")
+        recorded = _probe(page, "recordedTabStops")
+        if len(recorded) != presses or any(state["moved"] for state in recorded):
+            return None
+        stops += recorded
+        batch = TAB_BATCH
+    return stops
+
+
+def _stops_one_by_one(page: Page, limit: int) -> Iterator[dict[str, Any]]:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        yield focus_state(page)
+
+
 def tab_to(page: Page, selector: str, limit: int = 200, *, key: str = "Tab") -> None:
     """Press Tab (as a keyboard user would, never ``.focus()``) until ``selector`` has focus,
     failing at the first stop on the way that does not show where focus is. ``key``
     "Shift+Tab" goes backwards."""
     for _ in range(limit):
         page.keyboard.press(key)
-        problem = focus_problem(page)
+        state = _probe(page, "focusStateMatching", selector)
+        problem = _judge_focus(state)
         assert problem is None, problem
-        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+        if state["matches"]:
             return
     raise AssertionError(f"{selector} not reached in {limit} presses of {key}")
 

@@ -1,5 +1,6 @@
 // Probes that tests/browser/a11y.py evaluates in the page under test. The file is one object
-// expression; nothing of it is shipped in the site or left in the page.
+// expression, installed once per document under a symbol of the global registry (so that each
+// call sends a name, not this source); nothing of it is shipped in the site.
 ({
   describe(node) {
     const text = node.textContent.trim().replace(/\s+/g, " ").slice(0, 40);
@@ -30,6 +31,14 @@
     await Promise.all(running.map((animation) => animation.finished.catch(() => null)));
   },
 
+  // Material's colour scheme switched as its palette toggle does; the one before is returned.
+  async wearScheme(scheme) {
+    const before = document.body.dataset.mdColorScheme;
+    document.body.setAttribute("data-md-color-scheme", scheme);
+    await this.settled();
+    return before;
+  },
+
   // Every element's box, scroll size and visibility, one line each. Two looks that give the
   // same layout differ in colours only, so axe's rules that read the DOM, visibility and boxes
   // answer the same in both (tests/browser/a11y.py runs only the colour rules again).
@@ -39,6 +48,32 @@
       return `${this.shown(element) ? "shown" : "hidden"} ${box.x} ${box.y} ${box.width} `
         + `${box.height} ${element.scrollWidth} ${element.scrollHeight}`;
     }).join("\n");
+  },
+
+  // Whether this look lays the page out as the last look with all rules run did (``first``: a
+  // medium's first look, always run in full). The layout stays in the page: it is large.
+  sameLayoutAsChecked(first) {
+    const layout = this.layout();
+    const same = !first && layout === this.checkedLayout;
+    if (!same) this.checkedLayout = layout;
+    return same;
+  },
+
+  // axe's violations of the page at rest, or null when axe is not in the page yet. Two frames
+  // first, so that a transition a scroll just asked for has started before settling.
+  async axeViolations({ tags, within, colourTag }) {
+    if (typeof window.axe !== "object") return null;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await this.settled();
+    const runOnly = colourTag === null ? { type: "tag", values: tags } : {
+      type: "rule",
+      values: axe.getRules(tags)
+        .filter((rule) => rule.tags.includes(colourTag)).map((rule) => rule.ruleId),
+    };
+    const results = await axe.run(within ? document.querySelector(within) : document,
+      { runOnly, resultTypes: ["violations"] });
+    return results.violations.flatMap((violation) => violation.nodes.map(
+      (node) => [violation.id, node.target, node.failureSummary]));
   },
 
   shown(node) {
@@ -103,9 +138,12 @@
   },
 
   async focusState() {
+    const pressed = document.activeElement;
     await this.settled();
     const element = document.activeElement;
-    if (!element || element === document.body) return { element: null, path: "" };
+    // Recorded on a key press: focus moved on before the page came to rest.
+    const moved = element !== pressed;
+    if (!element || element === document.body) return { element: null, path: "", moved };
     // A visually hidden control shows its focus on a label: one of its own, or the label that
     // follows it (Material's palette toggle: the radio, then the button-like label after it).
     let target = element;
@@ -123,7 +161,46 @@
       element: this.describe(element),
       indicator: this.drawsFocus(element) || this.drawsFocus(target),
       inView,
+      moved,
     };
+  },
+
+  async focusStateMatching(selector) {
+    return { ...(await this.focusState()), matches: document.activeElement.matches(selector) };
+  },
+
+  // Tab stops are recorded where each press of Tab ends (keyup: focus has moved and scrolled
+  // into view), so that a batch of presses is read back in one call. The count says how many
+  // presses there may be before focus comes round: elements that take focus, some of which
+  // may not (a radio group is one stop).
+  recordTabStops() {
+    this.stops = [];
+    this.stopPaths = new Set();
+    this.recorder ??= (event) => {
+      if (event.key === "Tab") this.stops.push(this.focusState());
+    };
+    window.addEventListener("keyup", this.recorder, true);
+    return [...document.querySelectorAll(
+      "a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], "
+      + "[contenteditable]",
+    )].filter((node) => node.tabIndex >= 0 && !node.disabled && this.shown(node)).length;
+  },
+
+  // The stops recorded since the last call. Recording ends once focus came round (or moved on
+  // before a stop was judged), so that later presses (tab_to's) are not judged twice.
+  async recordedTabStops() {
+    const stops = await Promise.all(this.stops);
+    this.stops = [];
+    let cameRound = false;
+    for (const stop of stops) {
+      if (stop.element === null) continue;
+      cameRound ||= this.stopPaths.has(stop.path);
+      this.stopPaths.add(stop.path);
+    }
+    if (cameRound || stops.some((stop) => stop.moved)) {
+      window.removeEventListener("keyup", this.recorder, true);
+    }
+    return stops;
   },
 
   // The computed colour of each custom property, as it resolves inside the page's body.
